@@ -6,4 +6,5 @@ module org.muster.core {
     exports org.muster.core.api;
     exports org.muster.core.api.distributions;
     exports org.muster.core.api.transforms;
+    exports org.muster.core.spi;
 }

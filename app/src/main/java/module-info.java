@@ -1,0 +1,16 @@
+/** The Muster application: Guice wiring, the command line, output writers. */
+module org.muster.app {
+    requires org.muster.core;
+    requires org.muster.diagnostics;
+    requires org.muster.models;
+    requires com.google.guice;
+    requires info.picocli;
+    requires jakarta.inject;
+    requires org.slf4j;
+
+    uses org.muster.core.spi.InferenceMethodProvider;
+    uses org.muster.models.spi.ModelFamily;
+
+    opens org.muster.app.internal to com.google.guice;
+    opens org.muster.app.internal.cli to info.picocli, com.google.guice;
+}

@@ -1,0 +1,34 @@
+package org.muster.app.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.muster.diagnostics.api.SummaryRow;
+
+/** Writes {@code summary.csv}: one row per variable, numbers at full precision. */
+public final class SummaryCsvWriter {
+
+    /** The header; diagnostics columns will follow these as they are added. */
+    public static final String HEADER = "variable,mean,sd,q5,q50,q95";
+
+    public Path write(Path directory, List<SummaryRow> rows) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("summary.csv");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.write('\n');
+            for (SummaryRow row : rows) {
+                out.write(quote(row.variable()) + "," + row.mean() + "," + row.sd() + "," + row.q5() + "," + row.q50()
+                        + "," + row.q95() + "\n");
+            }
+        }
+        return file;
+    }
+
+    private static String quote(String name) {
+        return name.indexOf(',') >= 0 ? "\"" + name + "\"" : name;
+    }
+}

@@ -1,0 +1,14 @@
+package org.muster.app.internal.cli;
+
+/** Process exit codes of the {@code muster} command. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** The fit ran but diagnostics warn (with {@code --strict}). */
+    static final int WARNINGS = 1;
+    static final int INPUT_ERROR = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    private ExitCodes() {
+    }
+}

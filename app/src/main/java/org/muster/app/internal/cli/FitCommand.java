@@ -1,0 +1,117 @@
+package org.muster.app.internal.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.muster.app.internal.FitRequest;
+import org.muster.app.internal.FitResult;
+import org.muster.app.internal.FitService;
+import org.muster.app.internal.SummaryCsvWriter;
+import org.muster.core.spi.FitListener;
+import org.muster.diagnostics.api.SummaryRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code muster fit FAMILY}: fits a model family to data and prints the posterior summary. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fit a model family to data and print the posterior summary.")
+final class FitCommand implements Callable<Integer> {
+
+    private final FitService service;
+    private final SummaryCsvWriter summaryWriter = new SummaryCsvWriter();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FAMILY", description = "Model family, e.g. eight-schools (see `muster models`).")
+    private String family;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "Built-in dataset name or CSV/TSV file (default: the family's built-in data).")
+    private String data;
+
+    @Option(names = "--method", paramLabel = "ID", defaultValue = "mh", description = "Inference method (see `muster methods`). Default: ${DEFAULT-VALUE}.")
+    private String method;
+
+    @Option(names = "--chains", paramLabel = "N", defaultValue = "4", description = "Number of chains. Default: ${DEFAULT-VALUE}.")
+    private int chains;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000", description = "Warmup iterations per chain. Default: ${DEFAULT-VALUE}.")
+    private int warmup;
+
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "1000", description = "Kept draws per chain. Default: ${DEFAULT-VALUE}.")
+    private int draws;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: chosen at random and printed).")
+    private Long seed;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Write summary.csv into this directory.")
+    private Path output;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model family option (repeatable).")
+    private Map<String, String> familyOptions = new LinkedHashMap<>();
+
+    @Option(names = "--method-param", paramLabel = "KEY=VALUE", description = "Inference method option (repeatable).")
+    private Map<String, String> methodOptions = new LinkedHashMap<>();
+
+    @Inject
+    FitCommand(FitService service) {
+        this.service = service;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
+        checkPositive("--chains", chains, 1);
+        checkPositive("--warmup", warmup, 0);
+        checkPositive("--draws", draws, 2);
+        FitRequest request = new FitRequest(family, Optional.ofNullable(data), method, chains, warmup, draws, actualSeed,
+                Optional.ofNullable(output), familyOptions, methodOptions);
+        long start = System.nanoTime();
+        FitResult result = service.fit(request, FitListener.NONE);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        out.println(family + " on " + result.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
+                + " draws (" + warmup + " warmup), seed " + actualSeed);
+        out.println();
+        printTable(out, result.summary());
+        if (output != null) {
+            try {
+                Path file = summaryWriter.write(output, result.summary());
+                out.println();
+                out.println("wrote " + file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
+            }
+        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "fitted in %.2f s%n", seconds);
+        return ExitCodes.OK;
+    }
+
+    private static void checkPositive(String option, int value, int minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(option + " must be at least " + minimum + ", got " + value);
+        }
+    }
+
+    static void printTable(PrintWriter out, List<SummaryRow> rows) {
+        int width = Math.max(8, rows.stream().mapToInt(r -> r.variable().length()).max().orElse(8));
+        String nameFormat = "%-" + width + "s";
+        out.println(String.format(Locale.ROOT, nameFormat + " %9s %9s %9s %9s %9s", "variable", "mean", "sd", "5%", "50%",
+                "95%"));
+        for (SummaryRow row : rows) {
+            out.println(String.format(Locale.ROOT, nameFormat + " %9.3f %9.3f %9.3f %9.3f %9.3f", row.variable(), row.mean(),
+                    row.sd(), row.q5(), row.q50(), row.q95()));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.muster.core.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.muster.core.internal.Program;
+
+/**
+ * A model compiled to a flat program: the log density over the unconstrained space (Jacobians
+ * included), its gradient by reverse mode, and the maps between unconstrained coordinates and named
+ * constrained values. Immutable and thread-safe; each thread or chain takes its own
+ * {@link #newEvaluator()}.
+ */
+public final class CompiledModel {
+
+    private final Model model;
+    private final Program program;
+    private final List<Node> outputNodes;
+    private final List<String> outputNames;
+    private final List<String> unconstrainedNames;
+
+    CompiledModel(Model model, Program program) {
+        this.model = model;
+        this.program = program;
+        List<Node> outputs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Node node : model.nodes()) {
+            if (node.isNamed() && (node.kind() == NodeKind.PARAMETER || node.kind() == NodeKind.DETERMINISTIC)) {
+                outputs.add(node);
+                for (int i = 0; i < node.size(); i++) {
+                    names.add(node.shape().memberName(node.name(), i));
+                }
+            }
+        }
+        this.outputNodes = List.copyOf(outputs);
+        this.outputNames = List.copyOf(names);
+        List<String> free = new ArrayList<>();
+        for (Program.ParameterSlot slot : program.parameters()) {
+            Node node = model.nodes().get(slot.nodeId());
+            for (int i = 0; i < slot.freeSize(); i++) {
+                free.add(slot.freeSize() == 1 && node.shape().isScalar() ? node.name() : node.name() + "[" + (i + 1) + "]");
+            }
+        }
+        this.unconstrainedNames = List.copyOf(free);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** Number of unconstrained coordinates. */
+    public int dimension() {
+        return program.dimension();
+    }
+
+    /** Names of the unconstrained coordinates (a simplex of K has K-1 of them). */
+    public List<String> unconstrainedNames() {
+        return unconstrainedNames;
+    }
+
+    /**
+     * Names of the output variables, member by member ({@code mu}, {@code theta[1]}, ...): every named
+     * parameter and named deterministic node, in creation order.
+     */
+    public List<String> outputNames() {
+        return outputNames;
+    }
+
+    /** A new evaluator with its own buffers: one per thread. */
+    public ModelEvaluator newEvaluator() {
+        return new ModelEvaluator(program, outputNodes, outputNames.size());
+    }
+
+    /** The named constrained values at {@code x}, parameters and named deterministic nodes (allocates). */
+    public Map<String, double[]> constrain(double[] x) {
+        ModelEvaluator evaluator = newEvaluator();
+        double[] flat = new double[outputNames.size()];
+        evaluator.outputs(x, flat);
+        Map<String, double[]> out = new LinkedHashMap<>();
+        int k = 0;
+        for (Node node : outputNodes) {
+            double[] v = new double[node.size()];
+            System.arraycopy(flat, k, v, 0, v.length);
+            k += v.length;
+            out.put(node.name(), v);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The unconstrained point for constrained parameter values (for user-supplied initial values).
+     *
+     * @param values by parameter name; every parameter must be present with its full size
+     * @throws IllegalArgumentException naming the parameter that is missing, has the wrong size or is
+     *     outside its support
+     */
+    public double[] unconstrain(Map<String, double[]> values) {
+        double[] x = new double[dimension()];
+        for (Program.ParameterSlot slot : program.parameters()) {
+            Node node = model.nodes().get(slot.nodeId());
+            double[] v = values.get(node.name());
+            if (v == null) {
+                throw new IllegalArgumentException("no value for parameter '" + node.name() + "'");
+            }
+            if (v.length != node.size()) {
+                throw new IllegalArgumentException("parameter '" + node.name() + "' has " + node.size()
+                        + " members but the value has " + v.length);
+            }
+            try {
+                slot.transform().unconstrain(v, 0, x, slot.freeOffset(), node.size());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("parameter '" + node.name() + "': " + e.getMessage(), e);
+            }
+        }
+        return x;
+    }
+}

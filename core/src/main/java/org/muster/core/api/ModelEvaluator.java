@@ -1,0 +1,68 @@
+package org.muster.core.api;
+
+import java.util.List;
+import org.muster.core.internal.Program;
+
+/**
+ * The log density of a compiled model at a point, with its gradient, using buffers owned by this
+ * evaluator: nothing is allocated per evaluation. Not thread-safe; use one per thread.
+ */
+public final class ModelEvaluator implements LogDensity {
+
+    private final Program program;
+    private final double[] values;
+    private final double[] adjoints;
+    private final double[] work = new double[4];
+    private final int[] outputOffsets;
+    private final int[] outputSizes;
+    private final int outputSize;
+
+    ModelEvaluator(Program program, List<Node> outputNodes, int outputSize) {
+        this.program = program;
+        this.values = program.newValueBuffer();
+        this.adjoints = new double[values.length];
+        this.outputOffsets = outputNodes.stream().mapToInt(n -> program.nodeOffset(n.id())).toArray();
+        this.outputSizes = outputNodes.stream().mapToInt(Node::size).toArray();
+        this.outputSize = outputSize;
+    }
+
+    @Override
+    public int dimension() {
+        return program.dimension();
+    }
+
+    @Override
+    public double logDensity(double[] x) {
+        return program.logDensity(x, values);
+    }
+
+    @Override
+    public double logDensityGradient(double[] x, double[] gradient) {
+        return program.logDensityGradient(x, gradient, values, adjoints, work);
+    }
+
+    /** Number of output values, as {@link CompiledModel#outputNames()}. */
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /**
+     * The constrained output values at {@code x}, in the order of {@link CompiledModel#outputNames()}.
+     *
+     * @param x not modified
+     * @param out modified: receives {@link #outputSize()} values
+     */
+    public void outputs(double[] x, double[] out) {
+        program.computeValues(x, values);
+        int k = 0;
+        for (int i = 0; i < outputOffsets.length; i++) {
+            System.arraycopy(values, outputOffsets[i], out, k, outputSizes[i]);
+            k += outputSizes[i];
+        }
+    }
+
+    /** The name of the first node whose log-density term is not finite at {@code x}, or {@code null}. */
+    public String firstNonFiniteTerm(double[] x) {
+        return program.firstNonFiniteTerm(x, values);
+    }
+}

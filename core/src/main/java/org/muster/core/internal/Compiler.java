@@ -1,0 +1,207 @@
+package org.muster.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.muster.core.api.Model;
+import org.muster.core.api.Node;
+import org.muster.core.api.NodeKind;
+import org.muster.core.api.Operation;
+import org.muster.core.api.distributions.DistributionKernel;
+import org.muster.core.api.distributions.MultivariateDistribution;
+import org.muster.core.api.distributions.Support;
+import org.muster.core.api.distributions.UnivariateDistribution;
+import org.muster.core.api.transforms.Transform;
+import org.muster.core.api.transforms.Transforms;
+
+/**
+ * Turns a model graph into a {@link Program}. Layout of the buffer: every node's value (an IDENTITY
+ * node shares its input's slot), a constant zero for unused distribution parameters, scratch for
+ * multivariate kernels, then the unconstrained coordinates. Expressions and likelihood terms that
+ * depend on data alone are evaluated once here rather than at every evaluation.
+ */
+public final class Compiler {
+
+    private Compiler() {
+    }
+
+    public static Program compile(Model model) {
+        List<Node> nodes = model.nodes();
+        int[] offsets = new int[nodes.size()];
+        int cursor = 0;
+        int scratchSize = 0;
+        for (Node node : nodes) {
+            if (node.operation().orElse(null) == Operation.IDENTITY) {
+                offsets[node.id()] = offsets[node.inputs().get(0).id()];
+            } else {
+                offsets[node.id()] = cursor;
+                cursor += node.size();
+            }
+            if (node.isStochastic() && node.distribution().orElseThrow() instanceof MultivariateDistribution m) {
+                int[] sizes = node.inputs().stream().mapToInt(Node::size).toArray();
+                scratchSize = Math.max(scratchSize, m.scratchSize(node.size(), sizes));
+            }
+        }
+        int zeroSlot = cursor++;
+        int scratchOffset = cursor;
+        cursor += scratchSize;
+
+        // Data values and data-only expressions are fixed: evaluate them into the initial buffer now.
+        double[] buffer = new double[cursor];
+        List<Op> ops = new ArrayList<>();
+        List<Program.ParameterSlot> parameters = new ArrayList<>();
+        double constant = 0;
+        int freeCursor = 0;
+        for (Node node : nodes) {
+            int out = offsets[node.id()];
+            switch (node.kind()) {
+                case DATA -> System.arraycopy(node.values().orElseThrow(), 0, buffer, out, node.size());
+                case DETERMINISTIC -> {
+                    Op op = deterministicOp(model, node, offsets);
+                    if (op == null) {
+                        continue;
+                    }
+                    if (model.isDataOnly(node)) {
+                        op.forward(buffer);
+                    } else {
+                        ops.add(op);
+                    }
+                }
+                case OBSERVED -> {
+                    System.arraycopy(node.values().orElseThrow(), 0, buffer, out, node.size());
+                    Op op = densityOp(node, offsets, zeroSlot, scratchOffset);
+                    if (model.isDataOnly(node)) {
+                        double term = op.forward(buffer);
+                        if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
+                            throw new IllegalArgumentException("observed '" + node.name() + "' has log density " + term
+                                    + " under " + node.distribution().orElseThrow().name()
+                                    + " given the data: some value is impossible under its distribution's arguments");
+                        }
+                        constant += term;
+                    } else {
+                        ops.add(op);
+                    }
+                }
+                case PARAMETER -> {
+                    Transform transform = transformFor(node, buffer, offsets);
+                    int freeSize = transform.freeSize(node.size());
+                    parameters.add(new Program.ParameterSlot(node.id(), transform, freeCursor, freeSize, out, node.size()));
+                    // Free offsets are relative until the buffer's end is known; fixed up below.
+                    ops.add(new PendingTransform(node.name(), transform, freeCursor, out, node.size()));
+                    ops.add(densityOp(node, offsets, zeroSlot, scratchOffset));
+                    freeCursor += freeSize;
+                }
+                default -> throw new IllegalStateException("unknown node kind " + node.kind());
+            }
+        }
+        int freeStart = buffer.length;
+        double[] full = java.util.Arrays.copyOf(buffer, buffer.length + freeCursor);
+        List<Op> resolved = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            resolved.add(op instanceof PendingTransform p
+                    ? new TransformOp(p.nodeName, p.transform, freeStart + p.freeOffset, p.valueOffset, p.size)
+                    : op);
+        }
+        return new Program(resolved, full, constant, freeStart, freeCursor, offsets, parameters);
+    }
+
+    /** Placeholder for a transform whose unconstrained block's absolute offset is not yet known. */
+    private static final class PendingTransform extends Op {
+        final Transform transform;
+        final int freeOffset;
+        final int valueOffset;
+        final int size;
+
+        PendingTransform(String nodeName, Transform transform, int freeOffset, int valueOffset, int size) {
+            super(nodeName);
+            this.transform = transform;
+            this.freeOffset = freeOffset;
+            this.valueOffset = valueOffset;
+            this.size = size;
+        }
+
+        @Override
+        double forward(double[] values) {
+            throw new IllegalStateException("unresolved transform");
+        }
+
+        @Override
+        void backward(double[] values, double[] adjoints, double[] work) {
+            throw new IllegalStateException("unresolved transform");
+        }
+    }
+
+    private static Transform transformFor(Node node, double[] buffer, int[] offsets) {
+        DistributionKernel kernel = node.distribution().orElseThrow();
+        Support support = kernel.support();
+        return switch (support) {
+            case REAL, REAL_VECTOR -> Transforms.identity();
+            case POSITIVE -> Transforms.lower(0);
+            case UNIT_INTERVAL -> Transforms.interval(0, 1);
+            case SIMPLEX -> Transforms.simplex();
+            case CHOLESKY_CORRELATION -> Transforms.choleskyCorrelation();
+            case PARAMETER_INTERVAL -> {
+                Node lower = node.inputs().get(0);
+                Node upper = node.inputs().get(1);
+                for (Node bound : List.of(lower, upper)) {
+                    if (bound.kind() != NodeKind.DATA || bound.size() != 1) {
+                        throw new IllegalArgumentException("parameter '" + node.name() + "' ~ " + kernel.name()
+                                + ": its bounds must be scalar data, but " + bound.name() + " is " + bound
+                                + "; put the bounds in data or reparameterize");
+                    }
+                }
+                double lo = buffer[offsets[lower.id()]];
+                double hi = buffer[offsets[upper.id()]];
+                if (!(lo < hi)) {
+                    throw new IllegalArgumentException("parameter '" + node.name() + "' ~ " + kernel.name()
+                            + ": lower bound " + lo + " is not below upper bound " + hi);
+                }
+                yield Transforms.interval(lo, hi);
+            }
+            default -> throw new IllegalArgumentException("parameter '" + node.name() + "' has a discrete distribution ("
+                    + kernel.name() + "); gradient-based inference needs it observed or marginalized out");
+        };
+    }
+
+    private static Op densityOp(Node node, int[] offsets, int zeroSlot, int scratchOffset) {
+        DistributionKernel kernel = node.distribution().orElseThrow();
+        List<Node> args = node.inputs();
+        if (kernel instanceof UnivariateDistribution u) {
+            int[] argOffsets = {zeroSlot, zeroSlot, zeroSlot};
+            int[] strides = {0, 0, 0};
+            for (int i = 0; i < args.size(); i++) {
+                argOffsets[i] = offsets[args.get(i).id()];
+                strides[i] = args.get(i).size() == 1 ? 0 : 1;
+            }
+            return new UnivariateDensityOp(node.name(), u, node.size(), offsets[node.id()], argOffsets, strides);
+        }
+        MultivariateDistribution m = (MultivariateDistribution) kernel;
+        int[] argOffsets = args.stream().mapToInt(a -> offsets[a.id()]).toArray();
+        int[] argSizes = args.stream().mapToInt(Node::size).toArray();
+        return new MultivariateDensityOp(node.name(), m, offsets[node.id()], node.size(), argOffsets, argSizes,
+                scratchOffset);
+    }
+
+    private static Op deterministicOp(Model model, Node node, int[] offsets) {
+        Operation operation = node.operation().orElseThrow();
+        int out = offsets[node.id()];
+        List<Node> in = node.inputs();
+        return switch (operation) {
+            case IDENTITY -> null;
+            case SUM -> new ReductionOp(node.name(), operation, offsets[in.get(0).id()], 0, out, in.get(0).size());
+            case DOT -> new ReductionOp(node.name(), operation, offsets[in.get(0).id()], offsets[in.get(1).id()], out,
+                    in.get(0).size());
+            case MATRIX_VECTOR -> new MatrixVectorOp(node.name(), offsets[in.get(0).id()], offsets[in.get(1).id()], out,
+                    in.get(0).shape().rows(), in.get(0).shape().columns(), !model.isDataOnly(in.get(0)));
+            case GATHER -> new GatherOp(node.name(), offsets[in.get(0).id()], out, node.gatherIndex().orElseThrow());
+            default -> {
+                if (operation.arity() == 1) {
+                    yield new UnaryOp(node.name(), operation, offsets[in.get(0).id()], out, node.size());
+                }
+                Node left = in.get(0);
+                Node right = in.get(1);
+                yield new BinaryOp(node.name(), operation, offsets[left.id()], left.size() == 1 ? 0 : 1,
+                        offsets[right.id()], right.size() == 1 ? 0 : 1, out, node.size());
+            }
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package org.muster.core.internal;
+
+import java.util.List;
+import org.muster.core.api.transforms.Transform;
+
+/**
+ * A compiled model: ops in topological order over one value buffer, with data and data-only
+ * expressions already in place. Immutable and shared; each evaluator owns a copy of the buffer, an
+ * adjoint buffer and a small work array, so evaluation allocates nothing.
+ */
+public final class Program {
+
+    /** Where one parameter lives: its unconstrained block and its constrained value. */
+    public record ParameterSlot(int nodeId, Transform transform, int freeOffset, int freeSize, int valueOffset,
+            int size) {
+    }
+
+    private final Op[] ops;
+    private final double[] initialBuffer;
+    private final double constantLogDensity;
+    private final int freeStart;
+    private final int dimension;
+    private final int[] nodeOffsets;
+    private final List<ParameterSlot> parameters;
+
+    Program(List<Op> ops, double[] initialBuffer, double constantLogDensity, int freeStart, int dimension,
+            int[] nodeOffsets, List<ParameterSlot> parameters) {
+        this.ops = ops.toArray(new Op[0]);
+        this.initialBuffer = initialBuffer;
+        this.constantLogDensity = constantLogDensity;
+        this.freeStart = freeStart;
+        this.dimension = dimension;
+        this.nodeOffsets = nodeOffsets;
+        this.parameters = List.copyOf(parameters);
+    }
+
+    /** Number of unconstrained coordinates. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** A fresh value buffer for an evaluator, data already in place. */
+    public double[] newValueBuffer() {
+        return initialBuffer.clone();
+    }
+
+    public int bufferSize() {
+        return initialBuffer.length;
+    }
+
+    /** Offset of node {@code id}'s value in the buffer. */
+    public int nodeOffset(int id) {
+        return nodeOffsets[id];
+    }
+
+    /** Offset of the unconstrained coordinates in the buffer. */
+    public int freeStart() {
+        return freeStart;
+    }
+
+    /** The parameters' slots in creation order. */
+    public List<ParameterSlot> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Forward sweep at {@code x}.
+     *
+     * @param x not modified
+     * @param values modified: the evaluator's buffer
+     * @return the log density, {@code -inf} if any term is not a number
+     */
+    public double logDensity(double[] x, double[] values) {
+        System.arraycopy(x, 0, values, freeStart, dimension);
+        double lp = constantLogDensity;
+        for (Op op : ops) {
+            lp += op.forward(values);
+        }
+        return lp == lp ? lp : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * Forward and reverse sweep at {@code x}.
+     *
+     * @param gradient modified: receives d log p / dx
+     * @param values modified
+     * @param adjoints modified
+     * @param work modified, at least 4 entries
+     */
+    public double logDensityGradient(double[] x, double[] gradient, double[] values, double[] adjoints, double[] work) {
+        double lp = logDensity(x, values);
+        java.util.Arrays.fill(adjoints, 0.0);
+        for (int i = ops.length - 1; i >= 0; i--) {
+            ops[i].backward(values, adjoints, work);
+        }
+        System.arraycopy(adjoints, freeStart, gradient, 0, dimension);
+        return lp;
+    }
+
+    /** Forward sweep of value-computing ops only (no density terms): fills every node's value. */
+    public void computeValues(double[] x, double[] values) {
+        System.arraycopy(x, 0, values, freeStart, dimension);
+        for (Op op : ops) {
+            if (!op.contributesDensity() || op instanceof TransformOp) {
+                op.forward(values);
+            }
+        }
+    }
+
+    /** The node whose log-density term is the first that is not finite at {@code x}, or {@code null}. */
+    public String firstNonFiniteTerm(double[] x, double[] values) {
+        System.arraycopy(x, 0, values, freeStart, dimension);
+        for (Op op : ops) {
+            double term = op.forward(values);
+            if (op.contributesDensity() && !(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
+                return op.nodeName;
+            }
+        }
+        return null;
+    }
+}

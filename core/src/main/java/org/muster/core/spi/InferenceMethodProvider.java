@@ -1,0 +1,18 @@
+package org.muster.core.spi;
+
+/**
+ * Entry point of an inference method plugin, found by {@link java.util.ServiceLoader}: declare it with
+ * {@code provides org.muster.core.spi.InferenceMethodProvider with ...} in {@code module-info.java}
+ * and in {@code META-INF/services} for class-path users.
+ */
+public interface InferenceMethodProvider {
+
+    /** Short unique identifier used on the command line, e.g. {@code "nuts"}, {@code "mh"}. */
+    String id();
+
+    /** One sentence saying what the method does. */
+    String description();
+
+    /** Creates the method with its options (unknown options are an error the method reports). */
+    InferenceMethod create(MethodOptions options);
+}

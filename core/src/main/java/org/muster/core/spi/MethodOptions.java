@@ -1,0 +1,67 @@
+package org.muster.core.spi;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Method-specific options as text key–value pairs (from {@code --param key=value} or code), with typed readers. */
+public final class MethodOptions {
+
+    private static final MethodOptions EMPTY = new MethodOptions(Map.of());
+
+    private final Map<String, String> values;
+
+    private MethodOptions(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public static MethodOptions empty() {
+        return EMPTY;
+    }
+
+    public static MethodOptions of(Map<String, String> values) {
+        return new MethodOptions(values);
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    /** @throws IllegalArgumentException naming the first option that is not in {@code known} */
+    public void requireKnown(String method, Set<String> known) {
+        for (String key : new TreeMap<>(values).keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown option '" + key + "' for method " + method + "; known options: "
+                        + new java.util.TreeSet<>(known));
+            }
+        }
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + key + "=" + v + ": expected a number");
+        }
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + key + "=" + v + ": expected an integer");
+        }
+    }
+
+    public String getString(String key, String defaultValue) {
+        return values.getOrDefault(key, defaultValue);
+    }
+}

@@ -1,0 +1,84 @@
+package org.muster.core.spi;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * How to run a fit: chains, warmup and draws per chain, the seed, where chains run, and optional
+ * initial values. Build with {@link #builder()}.
+ *
+ * @param chains number of chains, at least 1
+ * @param warmup warmup (adaptation) iterations per chain, discarded
+ * @param draws kept iterations per chain, at least 1
+ * @param seed seed of the run's random streams: same seed, same draws
+ * @param executor where chains run; empty means the method's own choice (the calling thread)
+ * @param initialValues constrained initial values by parameter name, empty for random inits
+ */
+public record RunConfig(int chains, int warmup, int draws, long seed, Optional<Executor> executor,
+        Map<String, double[]> initialValues) {
+
+    public RunConfig {
+        if (chains < 1) {
+            throw new IllegalArgumentException("chains must be at least 1, got " + chains);
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must not be negative, got " + warmup);
+        }
+        if (draws < 1) {
+            throw new IllegalArgumentException("draws must be at least 1, got " + draws);
+        }
+        initialValues = Map.copyOf(initialValues);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder with defaults: 4 chains, 1000 warmup, 1000 draws, seed 1, calling thread, random inits. */
+    public static final class Builder {
+        private int chains = 4;
+        private int warmup = 1000;
+        private int draws = 1000;
+        private long seed = 1;
+        private Executor executor;
+        private Map<String, double[]> initialValues = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder chains(int chains) {
+            this.chains = chains;
+            return this;
+        }
+
+        public Builder warmup(int warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        public Builder draws(int draws) {
+            this.draws = draws;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        public Builder initialValues(Map<String, double[]> initialValues) {
+            this.initialValues = initialValues;
+            return this;
+        }
+
+        public RunConfig build() {
+            return new RunConfig(chains, warmup, draws, seed, Optional.ofNullable(executor), initialValues);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/** Model families as plugins, the built-in datasets and the data readers. */
+module org.muster.models {
+    requires transitive org.muster.core;
+
+    exports org.muster.models.api;
+    exports org.muster.models.spi;
+
+    uses org.muster.models.spi.ModelFamily;
+
+    provides org.muster.models.spi.ModelFamily with
+            org.muster.models.internal.EightSchoolsFamily;
+}

@@ -1,0 +1,7 @@
+/** Markov chain Monte Carlo samplers, provided as inference methods. */
+module org.muster.samplers {
+    requires org.muster.core;
+
+    provides org.muster.core.spi.InferenceMethodProvider with
+            org.muster.samplers.internal.mh.MetropolisProvider;
+}

@@ -1,0 +1,154 @@
+package org.muster.samplers.internal.chains;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.muster.core.api.ChainReport;
+import org.muster.core.api.CompiledModel;
+import org.muster.core.api.Draws;
+import org.muster.core.api.Model;
+import org.muster.core.api.ModelEvaluator;
+import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.RandomStreams;
+import org.muster.core.spi.FitListener;
+import org.muster.core.spi.RunConfig;
+
+/**
+ * Runs independent chains of any {@link ChainSampler}: initialization, warmup, sampling, output and
+ * progress, on the configured executor. Chain {@code c} always uses random stream {@code c}, so the
+ * draws depend on the seed only, not on the number of threads.
+ */
+public final class ChainRunner {
+
+    /** Creates a chain's sampler from its evaluator, random stream and initial point. */
+    @FunctionalInterface
+    public interface SamplerFactory {
+        ChainSampler create(ModelEvaluator target, RandomGenerator random, double[] initialPoint);
+    }
+
+    private static final int INIT_ATTEMPTS = 100;
+    private static final double INIT_RADIUS = 2.0;
+
+    private ChainRunner() {
+    }
+
+    public static PosteriorDraws run(String methodId, Model model, RunConfig config, FitListener listener,
+            SamplerFactory factory) {
+        CompiledModel compiled = model.compile();
+        List<RandomGenerator> streams = RandomStreams.split(config.seed(), config.chains());
+        int chains = config.chains();
+        List<String> statisticNames = new ArrayList<>();
+        statisticNames.add("lp__");
+        Draws.Builder draws = Draws.builder(compiled.outputNames(), chains, config.draws());
+        ChainReport[] reports = new ChainReport[chains];
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        // Samplers are created up front on this thread so the statistics' names are known before any chain runs.
+        List<ChainSampler> samplers = new ArrayList<>();
+        List<ModelEvaluator> evaluators = new ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            ModelEvaluator evaluator = compiled.newEvaluator();
+            double[] init = initialPoint(compiled, evaluator, config, streams.get(c), c);
+            samplers.add(factory.create(evaluator, streams.get(c), init));
+            evaluators.add(evaluator);
+        }
+        statisticNames.addAll(samplers.get(0).statisticNames());
+        Draws.Builder statistics = Draws.builder(statisticNames, chains, config.draws());
+        for (int c = 0; c < chains; c++) {
+            int chain = c;
+            Runnable task = () -> {
+                if (runChain(chain, samplers.get(chain), evaluators.get(chain), config, listener, draws, statistics,
+                        reports)) {
+                    cancelled.set(true);
+                }
+            };
+            futures.add(config.executor().map(e -> CompletableFuture.runAsync(task, e))
+                    .orElseGet(() -> {
+                        task.run();
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        }
+        try {
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+        List<ChainReport> chainReports = new ArrayList<>();
+        for (ChainReport r : reports) {
+            chainReports.add(r);
+        }
+        return new PosteriorDraws(methodId, draws.build(), statistics.build(), chainReports, cancelled.get());
+    }
+
+    private static boolean runChain(int chain, ChainSampler sampler, ModelEvaluator evaluator, RunConfig config,
+            FitListener listener, Draws.Builder draws, Draws.Builder statistics, ChainReport[] reports) {
+        int total = config.warmup() + config.draws();
+        double[] row = new double[evaluator.outputSize()];
+        double[] stats = new double[sampler.statisticNames().size() + 1];
+        double[] statsTail = new double[sampler.statisticNames().size()];
+        long start = System.nanoTime();
+        long warmupEnd = start;
+        boolean stopped = false;
+        for (int i = 0; i < total; i++) {
+            if (listener.isCancelled()) {
+                stopped = true;
+                break;
+            }
+            boolean warmup = i < config.warmup();
+            sampler.iterate(warmup);
+            if (!warmup) {
+                int d = i - config.warmup();
+                evaluator.outputs(sampler.position(), row);
+                draws.set(chain, d, row);
+                sampler.statistics(statsTail);
+                stats[0] = sampler.logDensity();
+                System.arraycopy(statsTail, 0, stats, 1, statsTail.length);
+                statistics.set(chain, d, stats);
+            } else if (i == config.warmup() - 1) {
+                warmupEnd = System.nanoTime();
+            }
+            listener.onIteration(chain, i + 1, total, warmup);
+        }
+        if (config.warmup() == 0) {
+            warmupEnd = start;
+        }
+        long end = System.nanoTime();
+        reports[chain] = new ChainReport(chain + 1, (warmupEnd - start) * 1e-9, (end - warmupEnd) * 1e-9,
+                sampler.densityEvaluations());
+        return stopped;
+    }
+
+    private static double[] initialPoint(CompiledModel compiled, ModelEvaluator evaluator, RunConfig config,
+            RandomGenerator random, int chain) {
+        if (!config.initialValues().isEmpty()) {
+            double[] x = compiled.unconstrain(config.initialValues());
+            double lp = evaluator.logDensity(x);
+            if (!Double.isFinite(lp)) {
+                throw new IllegalArgumentException("the initial values give a log density of " + lp
+                        + "; the first non-finite term is '" + evaluator.firstNonFiniteTerm(x) + "'");
+            }
+            return x;
+        }
+        double[] x = new double[compiled.dimension()];
+        String culprit = null;
+        // Stan's rule: uniform(-2, 2) on the unconstrained scale, retried where the density is not finite.
+        for (int attempt = 0; attempt < INIT_ATTEMPTS; attempt++) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextDouble(-INIT_RADIUS, INIT_RADIUS);
+            }
+            if (Double.isFinite(evaluator.logDensity(x))) {
+                return x;
+            }
+            culprit = evaluator.firstNonFiniteTerm(x);
+        }
+        throw new IllegalArgumentException("chain " + (chain + 1) + ": no initial point with a finite log density in "
+                + INIT_ATTEMPTS + " attempts (uniform(-2, 2) on the unconstrained scale); the log density of '" + culprit
+                + "' was not finite. Supply initial values or check the model's data and priors");
+    }
+}
