@@ -55,8 +55,7 @@ public final class InverseGamma implements UnivariateDistribution {
         double logX = Math.log(x);
         double logBeta = Math.log(beta);
         double inverseX = 1 / x;
-        double logDensity = alpha * logBeta - Gamma.logGamma(alpha) - (alpha + 1) * logX
-                - beta * inverseX;
+        double logDensity = alpha * logBeta - Gamma.logGamma(alpha) - (alpha + 1) * logX - beta / x;
         return DensityMath.setGradient(gradient, logDensity,
                 (beta * inverseX - (alpha + 1)) * inverseX,
                 logBeta - Gamma.digamma(alpha) - logX, alpha / beta - inverseX, 0);
