@@ -1,0 +1,210 @@
+package org.muster.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muster.core.api.Distributions.beta;
+import static org.muster.core.api.Distributions.binomial;
+import static org.muster.core.api.Distributions.gamma;
+import static org.muster.core.api.Distributions.halfCauchy;
+import static org.muster.core.api.Distributions.halfNormal;
+import static org.muster.core.api.Distributions.normal;
+import static org.muster.core.api.Distributions.poisson;
+import static org.muster.core.api.Distributions.uniform;
+import static org.muster.core.api.Expressions.dot;
+import static org.muster.core.api.Expressions.exp;
+import static org.muster.core.api.Expressions.expm1;
+import static org.muster.core.api.Expressions.invLogit;
+import static org.muster.core.api.Expressions.log;
+import static org.muster.core.api.Expressions.log1p;
+import static org.muster.core.api.Expressions.logInvLogit;
+import static org.muster.core.api.Expressions.multiply;
+import static org.muster.core.api.Expressions.sqrt;
+import static org.muster.core.api.Expressions.square;
+import static org.muster.core.api.Expressions.sum;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CompiledModelTest {
+
+    static final double[] Y = {28, 8, -3, 7, -1, 1, 18, 12};
+    static final double[] SIGMA = {15, 10, 16, 11, 9, 11, 10, 18};
+
+    static Model eightSchools() {
+        ModelBuilder b = Model.builder();
+        Node sigma = b.data("sigma", SIGMA);
+        Node mu = b.stochastic("mu", normal(0, 5));
+        Node tau = b.stochastic("tau", halfCauchy(5));
+        Node z = b.stochastic("z", 8, normal(0, 1));
+        Node theta = b.deterministic("theta", mu.plus(tau.times(z)));
+        b.observed("y", normal(theta, sigma), Y);
+        return b.build();
+    }
+
+    static double logNormal(double x, double mean, double sd) {
+        double r = (x - mean) / sd;
+        return -0.5 * Math.log(2 * Math.PI) - Math.log(sd) - 0.5 * r * r;
+    }
+
+    /** Eight schools on the unconstrained scale (mu, log tau, z), written out by hand. */
+    static double handWritten(double[] x) {
+        double mu = x[0];
+        double tau = Math.exp(x[1]);
+        double lp = logNormal(mu, 0, 5);
+        lp += Math.log(2) - Math.log(Math.PI * 5) - Math.log1p((tau / 5) * (tau / 5)) + x[1];
+        for (int j = 0; j < 8; j++) {
+            double z = x[2 + j];
+            lp += logNormal(z, 0, 1) + logNormal(Y[j], mu + tau * z, SIGMA[j]);
+        }
+        return lp;
+    }
+
+    @Test
+    void eightSchoolsLogDensityEqualsHandWrittenOne() {
+        CompiledModel compiled = eightSchools().compile();
+        assertEquals(10, compiled.dimension());
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        SplittableRandom random = new SplittableRandom(11);
+        double[] gradient = new double[10];
+        for (int trial = 0; trial < 200; trial++) {
+            double[] x = random.doubles(10, -3, 3).toArray();
+            double expected = handWritten(x);
+            assertEquals(expected, evaluator.logDensity(x), 1e-12 * Math.abs(expected));
+            assertEquals(expected, evaluator.logDensityGradient(x, gradient), 1e-12 * Math.abs(expected));
+        }
+    }
+
+    @Test
+    void eightSchoolsGradientMatchesFiniteDifferences() {
+        assertGradientMatchesFiniteDifferences(eightSchools(), 3);
+    }
+
+    /** Every operation, broadcast and gather, and several transforms, in one model. */
+    static Model everyOperation() {
+        ModelBuilder b = Model.builder();
+        Node design = b.data("X", new double[][] {{1, 0.5}, {1, -1.2}, {1, 2.0}, {1, 0.1}, {1, -0.3}});
+        Node counts = b.data("n", new int[] {10, 12, 9, 20, 15});
+        Node beta = b.stochastic("beta", 2, normal(0, 2));
+        Node scale = b.stochastic("scale", halfNormal(1));
+        Node rate = b.stochastic("rate", gamma(2, 2));
+        Node p = b.stochastic("p", beta(2, 3));
+        Node u = b.stochastic("u", uniform(-1, 3));
+        Node group = b.stochastic("g", 3, normal(0, 1));
+        Node eta = multiply(design, beta).plus(group.at(new int[] {0, 1, 2, 0, 1}).times(scale));
+        Node q = b.deterministic("q", invLogit(eta.minus(logInvLogit(u.negate())).div(square(scale).plus(1))));
+        b.observed("successes", binomial(counts, q), new int[] {3, 7, 2, 11, 9});
+        Node lambda = exp(log1p(square(rate)).plus(expm1(p))).plus(sqrt(rate.pow(p)));
+        Node total = sum(group).plus(dot(beta, beta)).plus(log(rate)).times(0.1);
+        b.observed("k", poisson(lambda.plus(square(total))), new int[] {4, 6, 2});
+        b.deterministic("ratio", rate.pow(scale).div(p.minus(2)));
+        return b.build();
+    }
+
+    @Test
+    void everyOperationGradientMatchesFiniteDifferences() {
+        assertGradientMatchesFiniteDifferences(everyOperation(), 1.5);
+    }
+
+    static void assertGradientMatchesFiniteDifferences(Model model, double radius) {
+        CompiledModel compiled = model.compile();
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        int d = compiled.dimension();
+        SplittableRandom random = new SplittableRandom(3);
+        double[] gradient = new double[d];
+        for (int trial = 0; trial < 100; trial++) {
+            double[] x = random.doubles(d, -radius, radius).toArray();
+            evaluator.logDensityGradient(x, gradient);
+            for (int i = 0; i < d; i++) {
+                double h = 1e-5 * Math.max(1, Math.abs(x[i]));
+                double[] up = x.clone();
+                double[] down = x.clone();
+                up[i] += h;
+                down[i] -= h;
+                double fd = (evaluator.logDensity(up) - evaluator.logDensity(down)) / (2 * h);
+                assertEquals(fd, gradient[i], 1e-6 * Math.max(1, Math.abs(gradient[i])),
+                        "coordinate " + compiled.unconstrainedNames().get(i) + " at trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void evaluationAllocatesNothing() {
+        ModelEvaluator evaluator = everyOperation().compile().newEvaluator();
+        double[] x = new SplittableRandom(5).doubles(evaluator.dimension(), -1, 1).toArray();
+        double[] gradient = new double[x.length];
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        double sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            sink += evaluator.logDensityGradient(x, gradient);
+        }
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 10_000; i++) {
+            sink += evaluator.logDensityGradient(x, gradient) + evaluator.logDensity(x);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(Double.isFinite(sink));
+        // A few hundred bytes of slack for the measurement itself; one allocation per call would be >= 160 kB.
+        assertTrue(allocated < 10_000, "20,000 evaluations allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void constrainGivesNamedValuesAndUnconstrainInvertsIt() {
+        CompiledModel compiled = eightSchools().compile();
+        double[] x = new SplittableRandom(2).doubles(10, -2, 2).toArray();
+        Map<String, double[]> values = compiled.constrain(x);
+        assertEquals(java.util.List.of("mu", "tau", "z", "theta"), java.util.List.copyOf(values.keySet()));
+        assertEquals(Math.exp(x[1]), values.get("tau")[0], 1e-14);
+        for (int j = 0; j < 8; j++) {
+            assertEquals(x[0] + Math.exp(x[1]) * x[2 + j], values.get("theta")[j], 1e-12);
+        }
+        assertArrayEquals(x, compiled.unconstrain(values), 1e-12);
+        assertEquals("theta[8]", compiled.outputNames().get(compiled.outputNames().size() - 1));
+        assertEquals(18, compiled.outputNames().size());
+    }
+
+    @Test
+    void unconstrainNamesTheBadParameter() {
+        CompiledModel compiled = eightSchools().compile();
+        Map<String, double[]> values = Map.of("mu", new double[] {1}, "tau", new double[] {-1}, "z", new double[8]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> compiled.unconstrain(values));
+        assertTrue(e.getMessage().contains("tau"), e.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> compiled.unconstrain(Map.of("mu", new double[] {1})));
+        assertTrue(missing.getMessage().contains("tau"), missing.getMessage());
+    }
+
+    @Test
+    void nonFiniteTermIsNamed() {
+        ModelBuilder b = Model.builder();
+        Node mu = b.stochastic("mu", normal(0, 1));
+        b.observed("y", normal(mu, exp(mu.times(1000))), 1.0);
+        ModelEvaluator evaluator = b.build().compile().newEvaluator();
+        assertNull(evaluator.firstNonFiniteTerm(new double[] {0.1}));
+        assertEquals(Double.NEGATIVE_INFINITY, evaluator.logDensity(new double[] {-2}));
+        assertEquals("y", evaluator.firstNonFiniteTerm(new double[] {-2}));
+    }
+
+    @Test
+    void discreteParameterCannotBeCompiled() {
+        ModelBuilder b = Model.builder();
+        b.stochastic("k", poisson(3));
+        Model model = b.build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, model::compile);
+        assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("discrete"), e.getMessage());
+    }
+
+    @Test
+    void impossibleObservationGivenDataIsReportedAtCompile() {
+        ModelBuilder b = Model.builder();
+        b.observed("y", binomial(5, 0.5), new int[] {2, 7});
+        Model model = b.build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, model::compile);
+        assertTrue(e.getMessage().contains("'y'"), e.getMessage());
+    }
+}

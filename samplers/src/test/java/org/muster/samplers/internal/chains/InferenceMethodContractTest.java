@@ -1,0 +1,171 @@
+package org.muster.samplers.internal.chains;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muster.core.api.Distributions.gamma;
+import static org.muster.core.api.Distributions.normal;
+import static org.muster.core.api.Distributions.poisson;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.muster.core.api.Draws;
+import org.muster.core.api.Model;
+import org.muster.core.api.ModelBuilder;
+import org.muster.core.api.Node;
+import org.muster.core.api.PosteriorDraws;
+import org.muster.core.spi.FitListener;
+import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOptions;
+import org.muster.core.spi.RunConfig;
+
+/**
+ * The contract every MCMC inference method meets: it recovers closed-form posteriors within Monte
+ * Carlo error, the seed alone fixes the draws whatever the executor, and a cancelled run returns what
+ * it has. Each sampler's test extends this class.
+ */
+public abstract class InferenceMethodContractTest {
+
+    static final double[] Y = {2.1, 3.4, 1.9, 2.8, 4.0, 2.2, 3.1, 2.6, 3.7, 2.4};
+    static final int[] COUNTS = {3, 5, 2, 4, 6, 3};
+
+    /** The provider under test. */
+    protected abstract InferenceMethodProvider provider();
+
+    /** Draws per chain needed for a stable MCSE with this method. */
+    protected int drawsPerChain() {
+        return 4000;
+    }
+
+    /**
+     * mu ~ N(0, 10), y ~ N(mu, 2): posterior N(m, s); and lambda ~ Gamma(2, 1), k ~ Poisson(lambda):
+     * posterior Gamma(2 + sum k, 1 + n).
+     */
+    static Model conjugateModel() {
+        ModelBuilder b = Model.builder();
+        Node mu = b.stochastic("mu", normal(0, 10));
+        b.observed("y", normal(mu, 2), Y);
+        Node lambda = b.stochastic("lambda", gamma(2, 1));
+        b.observed("k", poisson(lambda), COUNTS);
+        return b.build();
+    }
+
+    /** Monte Carlo standard error of a mean by batch means within each chain. */
+    static double batchMeansError(Draws draws, int variable) {
+        int n = draws.iterations();
+        int batch = (int) Math.sqrt(n);
+        int batches = n / batch;
+        double[] means = new double[draws.chains() * batches];
+        int k = 0;
+        for (int c = 0; c < draws.chains(); c++) {
+            double[] x = draws.chain(c, variable);
+            for (int j = 0; j < batches; j++) {
+                double sum = 0;
+                for (int i = j * batch; i < (j + 1) * batch; i++) {
+                    sum += x[i];
+                }
+                means[k++] = sum / batch;
+            }
+        }
+        double grand = java.util.Arrays.stream(means).average().orElseThrow();
+        double variance = java.util.Arrays.stream(means).map(m -> (m - grand) * (m - grand)).sum() / (means.length - 1);
+        return Math.sqrt(variance / means.length);
+    }
+
+    private PosteriorDraws fit(RunConfig config, FitListener listener) {
+        return (PosteriorDraws) provider().create(MethodOptions.empty()).fit(conjugateModel(), config, listener);
+    }
+
+    @Test
+    void recoversClosedFormPosteriorMeansWithinMonteCarloError() {
+        PosteriorDraws fit = fit(RunConfig.builder().chains(4).warmup(1000).draws(drawsPerChain()).seed(20261121).build(),
+                FitListener.NONE);
+        Draws draws = fit.draws();
+        double precision = 1 / 100.0 + Y.length / 4.0;
+        double sum = java.util.Arrays.stream(Y).sum();
+        double muMean = (sum / 4.0) / precision;
+        double muSd = Math.sqrt(1 / precision);
+        int kSum = java.util.Arrays.stream(COUNTS).sum();
+        double shape = 2 + kSum;
+        double rate = 1 + COUNTS.length;
+        assertMean(draws, "mu", muMean);
+        assertMean(draws, "lambda", shape / rate);
+        // The second moment checks the spread: E[x^2] = var + mean^2, tested through the draws of (x - m)^2.
+        assertVariance(draws, "mu", muMean, muSd * muSd);
+        assertVariance(draws, "lambda", shape / rate, shape / (rate * rate));
+    }
+
+    private static void assertMean(Draws draws, String name, double expected) {
+        int v = draws.indexOf(name);
+        double mean = java.util.Arrays.stream(draws.pooled(v)).average().orElseThrow();
+        double mcse = batchMeansError(draws, v);
+        assertTrue(Math.abs(mean - expected) < 4 * mcse,
+                name + ": mean " + mean + " vs exact " + expected + " (MCSE " + mcse + ")");
+    }
+
+    private static void assertVariance(Draws draws, String name, double exactMean, double expected) {
+        int v = draws.indexOf(name);
+        double[][][] squares = new double[draws.chains()][1][];
+        for (int c = 0; c < draws.chains(); c++) {
+            squares[c][0] = java.util.Arrays.stream(draws.chain(c, v)).map(x -> (x - exactMean) * (x - exactMean))
+                    .toArray();
+        }
+        Draws squared = Draws.of(java.util.List.of(name), squares);
+        double mean = java.util.Arrays.stream(squared.pooled(0)).average().orElseThrow();
+        double mcse = batchMeansError(squared, 0);
+        assertTrue(Math.abs(mean - expected) < 4 * mcse,
+                name + ": variance " + mean + " vs exact " + expected + " (MCSE " + mcse + ")");
+    }
+
+    @Test
+    void theSeedAloneFixesTheDrawsWhateverTheExecutor() {
+        RunConfig.Builder config = RunConfig.builder().chains(3).warmup(200).draws(300).seed(99);
+        PosteriorDraws sequential = fit(config.build(), FitListener.NONE);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            PosteriorDraws parallel = fit(config.executor(pool).build(), FitListener.NONE);
+            for (int c = 0; c < 3; c++) {
+                for (int v = 0; v < sequential.draws().variables().size(); v++) {
+                    assertArrayEquals(sequential.draws().chain(c, v), parallel.draws().chain(c, v));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        PosteriorDraws otherSeed = fit(RunConfig.builder().chains(3).warmup(200).draws(300).seed(100).build(),
+                FitListener.NONE);
+        assertTrue(otherSeed.draws().value(0, 0, 299) != sequential.draws().value(0, 0, 299));
+    }
+
+    @Test
+    void aCancelledRunReturnsTheDrawsItHas() {
+        AtomicInteger iterations = new AtomicInteger();
+        FitListener listener = new FitListener() {
+            @Override
+            public void onIteration(int chain, int iteration, int total, boolean warmup) {
+                iterations.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return iterations.get() >= 150;
+            }
+        };
+        PosteriorDraws fit = fit(RunConfig.builder().chains(1).warmup(100).draws(1000).seed(3).build(), listener);
+        assertTrue(fit.cancelled());
+        assertEquals(50, fit.draws().iterations());
+        assertEquals(50, fit.samplerStatistics().iterations());
+    }
+
+    @Test
+    void samplerStatisticsAreNamedAsStanNamesThem() {
+        PosteriorDraws fit = fit(RunConfig.builder().chains(2).warmup(50).draws(20).seed(5).build(), FitListener.NONE);
+        assertEquals("lp__", fit.samplerStatistics().variables().get(0));
+        assertTrue(fit.samplerStatistics().variables().stream().allMatch(n -> n.endsWith("__")));
+        assertTrue(fit.samplerStatistics().variables().contains("accept_stat__"));
+        assertEquals(2, fit.chains().size());
+        assertTrue(fit.chains().get(0).densityEvaluations() > 70);
+    }
+}
