@@ -132,6 +132,28 @@ class CompiledModelTest {
         }
     }
 
+    /** Multivariate nodes: the simplex and Cholesky-correlation transforms and their kernels. */
+    static Model multivariate() {
+        ModelBuilder b = Model.builder();
+        Node probs = b.stochastic("probs", Distributions.dirichlet(b.data("alpha", new double[] {2, 1.5, 3})));
+        b.observed("label", Distributions.categorical(probs), new int[] {1, 3, 3, 2, 1});
+        Node correlation = b.stochastic("L", Shape.matrix(3, 3), Distributions.lkjCorrCholesky(2));
+        Node mean = b.stochastic("m", 3, normal(0, 2));
+        b.observed("v", Distributions.multiNormalCholesky(mean, correlation), new double[] {0.3, -0.8, 1.1});
+        return b.build();
+    }
+
+    @Test
+    void multivariateGradientMatchesFiniteDifferences() {
+        CompiledModel compiled = multivariate().compile();
+        assertEquals(2 + 3 + 3, compiled.dimension());
+        assertGradientMatchesFiniteDifferences(multivariate(), 1.0);
+        Map<String, double[]> values = compiled.constrain(new double[] {0.1, -0.2, 0.3, 0.1, -0.4, 0, 0, 0});
+        assertEquals(1.0, values.get("probs")[0] + values.get("probs")[1] + values.get("probs")[2], 1e-12);
+        assertEquals(9, values.get("L").length);
+        assertEquals("L[3,3]", compiled.outputNames().get(3 + 8));
+    }
+
     @Test
     void evaluationAllocatesNothing() {
         ModelEvaluator evaluator = everyOperation().compile().newEvaluator();
