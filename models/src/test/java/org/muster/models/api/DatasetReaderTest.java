@@ -1,0 +1,74 @@
+package org.muster.models.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        Path path = dir.resolve(name);
+        Files.writeString(path, content);
+        return path;
+    }
+
+    @Test
+    void everyBuiltInDatasetLoads() {
+        assertEquals(8, DatasetReader.builtIn("eight-schools").rowCount());
+        assertEquals(71, DatasetReader.builtIn("rats").rowCount());
+        assertEquals(18, DatasetReader.builtIn("baseball").rowCount());
+        assertEquals(919, DatasetReader.builtIn("radon").rowCount());
+        for (String name : DatasetReader.builtInNames()) {
+            assertTrue(DatasetReader.builtIn(name).rowCount() > 0, name);
+        }
+        assertArrayEquals(new double[] {28, 8, -3, 7, -1, 1, 18, 12}, DatasetReader.builtIn("eight-schools").real("effect"));
+        assertEquals("Clemente", DatasetReader.builtIn("baseball").text("LastName").get(0));
+    }
+
+    @Test
+    void aBadCellIsReportedWithFileLineAndColumn() throws IOException {
+        Path path = file("schools.csv", "school,effect,stderr\nA,28,15\n\nB,eight,10\n");
+        Dataset data = DatasetReader.read(path);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> data.real("effect"));
+        assertTrue(e.getMessage().contains("schools.csv, line 4, column 'effect'") && e.getMessage().contains("'eight'"),
+                e.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("s.csv", "effect,stderr\n1,-2\n")).positive("stderr"));
+        assertTrue(negative.getMessage().contains("line 2") && negative.getMessage().contains("positive"),
+                negative.getMessage());
+    }
+
+    @Test
+    void raggedRowsMissingColumnsAndFilesAreClearErrors() throws IOException {
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("r.csv", "a,b\n1,2\n3\n")));
+        assertTrue(ragged.getMessage().contains("line 3") && ragged.getMessage().contains("1 cells"), ragged.getMessage());
+        Dataset data = DatasetReader.read(file("ok.tsv", "a\tb\n1\t2\n"));
+        IllegalArgumentException column = assertThrows(IllegalArgumentException.class, () -> data.real("c"));
+        assertTrue(column.getMessage().contains("no column 'c'") && column.getMessage().contains("[a, b]"),
+                column.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.load(dir.resolve("nope.csv").toString()));
+        assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DatasetReader.read(file("empty.csv", "")));
+        assertThrows(IllegalArgumentException.class, () -> DatasetReader.read(file("header.csv", "a,b\n")));
+    }
+
+    @Test
+    void quotedCellsMayHoldTheDelimiter() throws IOException {
+        Dataset data = DatasetReader.read(file("q.csv", "name,value\n\"Smith, J\",3\n\"say \"\"hi\"\"\",4\n"));
+        assertEquals("Smith, J", data.text("name").get(0));
+        assertEquals("say \"hi\"", data.text("name").get(1));
+        assertArrayEquals(new int[] {3, 4}, data.integer("value"));
+    }
+}
