@@ -1,0 +1,83 @@
+package org.muster.core.api.distributions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.special.Gamma;
+import org.junit.jupiter.api.Test;
+import org.muster.core.api.transforms.Transform;
+import org.muster.core.api.transforms.Transforms;
+
+class AllocationFreeGammaTest {
+
+    @Test
+    void matchesCommonsMath() {
+        for (double x : new double[] {1e-300, 1e-8, 0.1, 0.5, 1, 1.5, 2, 3.7, 7.99, 8, 8.01, 50, 1e6}) {
+            double expected = Gamma.logGamma(x);
+            assertEquals(expected, AllocationFreeGamma.logGamma(x), 1e-14 * Math.max(1, Math.abs(expected)),
+                    "x = " + x);
+        }
+        assertTrue(Double.isNaN(AllocationFreeGamma.logGamma(-1)));
+    }
+
+    /**
+     * The current thread's allocated bytes, through reflection because the core module does not
+     * read {@code java.management}; tests run on the class path, where it is reachable.
+     */
+    private static long allocatedBytes(Object threadBean, Method counter) throws ReflectiveOperationException {
+        return (Long) counter.invoke(threadBean);
+    }
+
+    /** The multivariate kernels' and transforms' evaluation paths allocate nothing once warmed up. */
+    @Test
+    void kernelsAndTransformsDoNotAllocate() throws ReflectiveOperationException {
+        Object threadBean = Class.forName("java.lang.management.ManagementFactory")
+                .getMethod("getThreadMXBean").invoke(null);
+        Method counter = Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("getCurrentThreadAllocatedBytes");
+        double[] buffer = new double[200];
+        double[] adjoint = new double[200];
+        int[] alphaAt = {20};
+        int[] probsAt = {0};
+        int[] three = {3};
+        int[] mvnAt = {20, 30};
+        int[] mvnSizes = {3, 9};
+        int[] scalar = {1};
+        buffer[20] = 2.0;
+        buffer[21] = 0.5;
+        buffer[22] = 1.5;
+        buffer[30] = 1;
+        buffer[34] = 1;
+        buffer[38] = 1;
+        Transform[] transforms = {Transforms.simplex(), Transforms.choleskyCorrelation(),
+                Transforms.interval(0, 1), Transforms.lower(0), Transforms.upper(0), Transforms.identity()};
+        SplittableRandom random = new SplittableRandom(1);
+        long allocated = 0;
+        int calls = 5000;
+        for (int round = 0; round < 3; round++) {
+            long before = allocatedBytes(threadBean, counter);
+            for (int i = 0; i < calls; i++) {
+                Dirichlet.INSTANCE.sample(random, buffer, 0, 3, alphaAt, three, 100);
+                Dirichlet.INSTANCE.logDensityGradient(buffer, 0, 3, alphaAt, three, 100, adjoint, 1.0);
+                Categorical.INSTANCE.sample(random, buffer, 50, 3, probsAt, three, 100);
+                Categorical.INSTANCE.logDensityGradient(buffer, 50, 3, probsAt, three, 100, adjoint, 1.0);
+                MultivariateNormalCholesky.INSTANCE.sample(random, buffer, 0, 3, mvnAt, mvnSizes, 100);
+                MultivariateNormalCholesky.INSTANCE.logDensityGradient(buffer, 0, 3, mvnAt, mvnSizes, 100,
+                        adjoint, 1.0);
+                LkjCholesky.INSTANCE.sample(random, buffer, 60, 9, alphaAt, scalar, 100);
+                LkjCholesky.INSTANCE.logDensityGradient(buffer, 60, 9, alphaAt, scalar, 100, adjoint, 1.0);
+                for (Transform transform : transforms) {
+                    int size = transform == transforms[1] ? 9 : 3;
+                    transform.constrain(buffer, 120, buffer, 140, size);
+                    transform.backward(buffer, 120, buffer, 140, buffer, 160, adjoint, 120, size, 1.0);
+                    transform.unconstrain(buffer, 140, buffer, 180, size);
+                }
+            }
+            allocated = allocatedBytes(threadBean, counter) - before;
+        }
+        // A few bytes may come from the measurement itself; one allocation per call would be ~10⁵.
+        assertTrue(allocated < 1024, "allocated " + allocated + " bytes in " + calls + " rounds");
+    }
+}
