@@ -43,10 +43,9 @@ public final class Beta implements UnivariateDistribution {
         if (!valid(x, alpha, beta)) {
             return Double.NEGATIVE_INFINITY;
         }
-        // log1p(-x) keeps digits of log(1 - x) for x near 0; commons' logBeta avoids cancellation
-        // between large log-gamma terms.
+        // log1p(-x) keeps the digits of log(1 - x) for x near 0.
         return (alpha - 1) * Math.log(x) + (beta - 1) * Math.log1p(-x)
-                - org.apache.commons.math3.special.Beta.logBeta(alpha, beta);
+                - DensityMath.logBeta(alpha, beta);
     }
 
     @Override
@@ -58,7 +57,7 @@ public final class Beta implements UnivariateDistribution {
         double logX = Math.log(x);
         double log1mX = Math.log1p(-x);
         double logDensity = (alpha - 1) * logX + (beta - 1) * log1mX
-                - org.apache.commons.math3.special.Beta.logBeta(alpha, beta);
+                - DensityMath.logBeta(alpha, beta);
         double digammaSum = Gamma.digamma(alpha + beta);
         return DensityMath.setGradient(gradient, logDensity, (alpha - 1) / x - (beta - 1) / (1 - x),
                 digammaSum - Gamma.digamma(alpha) + logX, digammaSum - Gamma.digamma(beta) + log1mX,

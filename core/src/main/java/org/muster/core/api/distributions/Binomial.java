@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The binomial distribution of successes in {@code n} trials, parameterized by the number of trials
@@ -41,7 +40,7 @@ public final class Binomial implements UnivariateDistribution {
 
     /** log of the binomial coefficient (n choose x), for valid counts. */
     static double logChoose(double n, double x) {
-        return Gamma.logGamma(n + 1) - Gamma.logGamma(x + 1) - Gamma.logGamma(n - x + 1);
+        return DensityMath.logGamma(n + 1) - DensityMath.logGamma(x + 1) - DensityMath.logGamma(n - x + 1);
     }
 
     private static boolean valid(double x, double n, double p) {

@@ -1,5 +1,7 @@
 package org.muster.core.api.distributions;
 
+import org.apache.commons.math3.special.Gamma;
+
 /** Constants and numerically stable helpers shared by the kernels of this package. */
 final class DensityMath {
 
@@ -38,6 +40,41 @@ final class DensityMath {
             return e / (1 + e);
         }
         return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
+     * log Γ(x) for x > 0 (NaN otherwise), to the accuracy of commons-math3's
+     * {@code Gamma.logGamma}, whose branches it follows, but without allocating: commons reaches
+     * {@code FastMath.log1p}, which allocates a scratch array, for every non-integer x ≤ 8.
+     */
+    static double logGamma(double x) {
+        if (!(x > 0) || x > 8) {
+            return Gamma.logGamma(x);
+        }
+        if (x < 0.5) {
+            return logGamma1p(x) - Math.log(x);
+        }
+        if (x <= 2.5) {
+            return logGamma1p((x - 0.5) - 0.5);
+        }
+        // Shift down into (1.5, 2.5] by the recurrence Γ(x) = (x - 1) Γ(x - 1).
+        double product = 1;
+        double shifted = x;
+        while (shifted > 2.5) {
+            shifted -= 1;
+            product *= shifted;
+        }
+        return logGamma1p((shifted - 0.5) - 0.5) + Math.log(product);
+    }
+
+    /** log Γ(1 + x) for -0.5 ≤ x ≤ 1.5, accurate near the zeros of log Γ at 1 and 2. */
+    private static double logGamma1p(double x) {
+        return -Math.log1p(Gamma.invGamma1pm1(x));
+    }
+
+    /** log B(a, b) = log Γ(a) + log Γ(b) - log Γ(a + b) for positive a and b. */
+    static double logBeta(double a, double b) {
+        return logGamma(a) + logGamma(b) - logGamma(a + b);
     }
 
     /** Sets the four gradient entries to zero; used where the log density is -∞. */

@@ -42,7 +42,7 @@ public final class Gamma implements UnivariateDistribution {
         if (!valid(x, alpha, beta)) {
             return Double.NEGATIVE_INFINITY;
         }
-        return alpha * Math.log(beta) - org.apache.commons.math3.special.Gamma.logGamma(alpha)
+        return alpha * Math.log(beta) - DensityMath.logGamma(alpha)
                 + (alpha - 1) * Math.log(x) - beta * x;
     }
 
@@ -54,7 +54,7 @@ public final class Gamma implements UnivariateDistribution {
         }
         double logX = Math.log(x);
         double logBeta = Math.log(beta);
-        double logDensity = alpha * logBeta - org.apache.commons.math3.special.Gamma.logGamma(alpha)
+        double logDensity = alpha * logBeta - DensityMath.logGamma(alpha)
                 + (alpha - 1) * logX - beta * x;
         return DensityMath.setGradient(gradient, logDensity, (alpha - 1) / x - beta,
                 logBeta - org.apache.commons.math3.special.Gamma.digamma(alpha) + logX,

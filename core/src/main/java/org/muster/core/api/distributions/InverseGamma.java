@@ -43,7 +43,7 @@ public final class InverseGamma implements UnivariateDistribution {
         if (!valid(x, alpha, beta)) {
             return Double.NEGATIVE_INFINITY;
         }
-        return alpha * Math.log(beta) - Gamma.logGamma(alpha) - (alpha + 1) * Math.log(x) - beta / x;
+        return alpha * Math.log(beta) - DensityMath.logGamma(alpha) - (alpha + 1) * Math.log(x) - beta / x;
     }
 
     @Override
@@ -55,7 +55,7 @@ public final class InverseGamma implements UnivariateDistribution {
         double logX = Math.log(x);
         double logBeta = Math.log(beta);
         double inverseX = 1 / x;
-        double logDensity = alpha * logBeta - Gamma.logGamma(alpha) - (alpha + 1) * logX - beta / x;
+        double logDensity = alpha * logBeta - DensityMath.logGamma(alpha) - (alpha + 1) * logX - beta / x;
         return DensityMath.setGradient(gradient, logDensity,
                 (beta * inverseX - (alpha + 1)) * inverseX,
                 logBeta - Gamma.digamma(alpha) - logX, alpha / beta - inverseX, 0);

@@ -42,9 +42,9 @@ public final class NegativeBinomial implements UnivariateDistribution {
     private static double logDensityUnchecked(double x, double mu, double phi) {
         // log(mu / (mu + phi)) and log(phi / (mu + phi)) as -log1p of a ratio: no cancellation
         // when one of mu and phi is much smaller than the other.
-        double logDensity = -phi * Math.log1p(mu / phi) - Gamma.logGamma(x + 1);
+        double logDensity = -phi * Math.log1p(mu / phi) - DensityMath.logGamma(x + 1);
         if (x > 0) {
-            logDensity += Gamma.logGamma(x + phi) - Gamma.logGamma(phi) - x * Math.log1p(phi / mu);
+            logDensity += DensityMath.logGamma(x + phi) - DensityMath.logGamma(phi) - x * Math.log1p(phi / mu);
         }
         return logDensity;
     }

@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The Poisson distribution of counts, parameterized by the mean {@code lambda ≥ 0} (a); b and c
@@ -48,7 +47,7 @@ public final class Poisson implements UnivariateDistribution {
             return Double.NEGATIVE_INFINITY;
         }
         // Skipping the term for x = 0 makes lambda = 0 give log 1 instead of 0 * -inf = NaN.
-        double logDensity = -lambda - Gamma.logGamma(x + 1);
+        double logDensity = -lambda - DensityMath.logGamma(x + 1);
         return x > 0 ? logDensity + x * Math.log(lambda) : logDensity;
     }
 

@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The Poisson distribution of counts on the log scale, parameterized by the log mean {@code alpha}
@@ -43,7 +42,7 @@ public final class PoissonLog implements UnivariateDistribution {
             return Double.NEGATIVE_INFINITY;
         }
         // For alpha above ~709, exp overflows and the mass is correctly -inf (x is finite).
-        return x * alpha - Math.exp(alpha) - Gamma.logGamma(x + 1);
+        return x * alpha - Math.exp(alpha) - DensityMath.logGamma(x + 1);
     }
 
     @Override
@@ -52,7 +51,7 @@ public final class PoissonLog implements UnivariateDistribution {
             return DensityMath.zeroGradient(gradient);
         }
         double lambda = Math.exp(alpha);
-        double logDensity = x * alpha - lambda - Gamma.logGamma(x + 1);
+        double logDensity = x * alpha - lambda - DensityMath.logGamma(x + 1);
         return DensityMath.setGradient(gradient, logDensity, 0, x - lambda, 0, 0);
     }
 

@@ -1,7 +1,6 @@
 package org.muster.core.api.distributions;
 
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Exact generators of standard random variates shared by the distribution kernels. Randomness comes
@@ -129,7 +128,7 @@ public final class RandomVariates {
     /** log(mean^k e^-mean / k!), in a form that keeps its digits when k and mean are large. */
     private static double poissonLogMass(double k, double mean, double logMean) {
         if (k < 15) {
-            return k * logMean - mean - Gamma.logGamma(k + 1);
+            return k * logMean - mean - DensityMath.logGamma(k + 1);
         }
         // Stirling's form of log k! with k log(mean / k) + (k - mean): no cancellation of two
         // terms of size k log k.
@@ -143,7 +142,7 @@ public final class RandomVariates {
      */
     private static double stirlingCorrection(double z) {
         if (z < 15) {
-            return Gamma.logGamma(z) - ((z - 0.5) * Math.log(z) - z + 0.5 * Math.log(2 * Math.PI));
+            return DensityMath.logGamma(z) - ((z - 0.5) * Math.log(z) - z + 0.5 * Math.log(2 * Math.PI));
         }
         double inverse = 1 / z;
         double inverseSquared = inverse * inverse;

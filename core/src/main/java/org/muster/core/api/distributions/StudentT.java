@@ -40,7 +40,7 @@ public final class StudentT implements UnivariateDistribution {
     }
 
     private static double logDensityUnchecked(double nu, double sigma, double t) {
-        return Gamma.logGamma(0.5 * (nu + 1)) - Gamma.logGamma(0.5 * nu)
+        return DensityMath.logGamma(0.5 * (nu + 1)) - DensityMath.logGamma(0.5 * nu)
                 - 0.5 * Math.log(nu) - 0.5 * DensityMath.LOG_PI - Math.log(sigma)
                 - 0.5 * (nu + 1) * Math.log1p(t);
     }

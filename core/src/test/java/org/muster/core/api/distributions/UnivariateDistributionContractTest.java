@@ -390,6 +390,52 @@ class UnivariateDistributionContractTest {
                 columns[2], columns[3]), 0.0);
     }
 
+    /**
+     * The scalar methods allocate nothing: measured with the JVM's per-thread allocation counter
+     * over many calls, so even one boxed value per call would show.
+     */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void scalarMethodsDoNotAllocate(KernelCase kernelCase) throws ReflectiveOperationException {
+        // Reached reflectively: test code compiles inside org.muster.core, which (rightly) does not
+        // read java.management; tests run on the class path, where the call is allowed.
+        Object threads = Class.forName("java.lang.management.ManagementFactory")
+                .getMethod("getThreadMXBean").invoke(null);
+        Class<?> counter;
+        try {
+            counter = Class.forName("com.sun.management.ThreadMXBean");
+        } catch (ClassNotFoundException e) {
+            counter = null;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(counter != null && counter.isInstance(threads),
+                "per-thread allocation counter unavailable");
+        java.lang.reflect.Method allocatedBytes = counter.getMethod("getThreadAllocatedBytes", long.class);
+        UnivariateDistribution kernel = kernelCase.kernel();
+        RandomGenerator random = seeded(kernel.name() + "allocation");
+        double[] point = point(kernelCase, random);
+        double[] gradient = new double[4];
+        long thread = Thread.currentThread().getId();
+        int calls = 20_000;
+        double sink = exercise(kernel, point, gradient, random, 1_000);
+        long before = (Long) allocatedBytes.invoke(threads, thread);
+        sink += exercise(kernel, point, gradient, random, calls);
+        long allocated = (Long) allocatedBytes.invoke(threads, thread) - before;
+        // A few dozen bytes come from the reflective call itself; one box per call would be 320 kB.
+        assertTrue(allocated < calls, kernel.name() + " allocated " + allocated + " bytes in "
+                + calls + " rounds of calls (" + sink + ")");
+    }
+
+    private static double exercise(UnivariateDistribution kernel, double[] point, double[] gradient,
+            RandomGenerator random, int calls) {
+        double sum = 0;
+        for (int i = 0; i < calls; i++) {
+            sum += kernel.logDensity(point[0], point[1], point[2], point[3]);
+            sum += kernel.logDensityGradient(point[0], point[1], point[2], point[3], gradient);
+            sum += kernel.sample(random, point[1], point[2], point[3]);
+        }
+        return sum;
+    }
+
     @Test
     void namesAndParametersAreAsDocumented() {
         List<String> names = kernels().map(k -> k.kernel().name()).toList();
