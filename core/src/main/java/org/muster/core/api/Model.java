@@ -20,6 +20,7 @@ import org.muster.core.api.distributions.InverseGamma;
 import org.muster.core.api.distributions.Normal;
 import org.muster.core.api.distributions.Poisson;
 import org.muster.core.internal.Compiler;
+import org.muster.core.internal.NodeSpec;
 
 /**
  * An immutable directed acyclic graph of data, stochastic and deterministic nodes: a hierarchical
@@ -178,7 +179,7 @@ public final class Model {
             synchronized (this) {
                 c = compiled;
                 if (c == null) {
-                    c = new CompiledModel(this, Compiler.compile(this));
+                    c = new CompiledModel(this, Compiler.compile(specifications()));
                     compiled = c;
                 }
             }
@@ -187,6 +188,18 @@ public final class Model {
     }
 
     // ---- internals ----
+
+    private List<NodeSpec> specifications() {
+        List<NodeSpec> specs = new ArrayList<>(nodes.size());
+        for (Node node : nodes) {
+            specs.add(new NodeSpec(node.id(), node.name(), NodeSpec.Kind.valueOf(node.kind().name()),
+                    node.shape().rows(), node.shape().columns(),
+                    node.operation().map(o -> NodeSpec.OpCode.valueOf(o.name())).orElse(null),
+                    node.distribution().orElse(null), node.inputs().stream().mapToInt(Node::id).toArray(),
+                    node.valuesShared(), node.indexShared(), isDataOnly(node)));
+        }
+        return specs;
+    }
 
     private void collectStochasticAncestors(Node node, Set<Node> out) {
         if (node.isStochastic()) {

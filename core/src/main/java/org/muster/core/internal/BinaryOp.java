@@ -1,11 +1,9 @@
 package org.muster.core.internal;
 
-import org.muster.core.api.Operation;
-
 /** An elementwise function of two inputs; a scalar input broadcasts through a stride of 0. */
 final class BinaryOp extends Op {
 
-    private final Operation operation;
+    private final NodeSpec.OpCode operation;
     private final int left;
     private final int right;
     private final int leftStride;
@@ -13,7 +11,7 @@ final class BinaryOp extends Op {
     private final int out;
     private final int size;
 
-    BinaryOp(String nodeName, Operation operation, int left, int leftStride, int right, int rightStride, int out,
+    BinaryOp(String nodeName, NodeSpec.OpCode operation, int left, int leftStride, int right, int rightStride, int out,
             int size) {
         super(nodeName);
         this.operation = operation;

@@ -2,10 +2,6 @@ package org.muster.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.muster.core.api.Model;
-import org.muster.core.api.Node;
-import org.muster.core.api.NodeKind;
-import org.muster.core.api.Operation;
 import org.muster.core.api.distributions.DistributionKernel;
 import org.muster.core.api.distributions.MultivariateDistribution;
 import org.muster.core.api.distributions.Support;
@@ -24,20 +20,20 @@ public final class Compiler {
     private Compiler() {
     }
 
-    public static Program compile(Model model) {
-        List<Node> nodes = model.nodes();
+    /** Compiles nodes given in topological order (each node's inputs come before it). */
+    public static Program compile(List<NodeSpec> nodes) {
         int[] offsets = new int[nodes.size()];
         int cursor = 0;
         int scratchSize = 0;
-        for (Node node : nodes) {
-            if (node.operation().orElse(null) == Operation.IDENTITY) {
-                offsets[node.id()] = offsets[node.inputs().get(0).id()];
+        for (NodeSpec node : nodes) {
+            if (node.operation() == NodeSpec.OpCode.IDENTITY) {
+                offsets[node.id()] = offsets[node.inputs()[0]];
             } else {
                 offsets[node.id()] = cursor;
                 cursor += node.size();
             }
-            if (node.isStochastic() && node.distribution().orElseThrow() instanceof MultivariateDistribution m) {
-                int[] sizes = node.inputs().stream().mapToInt(Node::size).toArray();
+            if (node.isStochastic() && node.distribution() instanceof MultivariateDistribution m) {
+                int[] sizes = inputSizes(nodes, node);
                 scratchSize = Math.max(scratchSize, m.scratchSize(node.size(), sizes));
             }
         }
@@ -51,29 +47,29 @@ public final class Compiler {
         List<Program.ParameterSlot> parameters = new ArrayList<>();
         double constant = 0;
         int freeCursor = 0;
-        for (Node node : nodes) {
+        for (NodeSpec node : nodes) {
             int out = offsets[node.id()];
             switch (node.kind()) {
-                case DATA -> System.arraycopy(node.values().orElseThrow(), 0, buffer, out, node.size());
+                case DATA -> System.arraycopy(node.values(), 0, buffer, out, node.size());
                 case DETERMINISTIC -> {
-                    Op op = deterministicOp(model, node, offsets);
+                    Op op = deterministicOp(nodes, node, offsets);
                     if (op == null) {
                         continue;
                     }
-                    if (model.isDataOnly(node)) {
+                    if (node.dataOnly()) {
                         op.forward(buffer);
                     } else {
                         ops.add(op);
                     }
                 }
                 case OBSERVED -> {
-                    System.arraycopy(node.values().orElseThrow(), 0, buffer, out, node.size());
-                    Op op = densityOp(node, offsets, zeroSlot, scratchOffset);
-                    if (model.isDataOnly(node)) {
+                    System.arraycopy(node.values(), 0, buffer, out, node.size());
+                    Op op = densityOp(nodes, node, offsets, zeroSlot, scratchOffset);
+                    if (node.dataOnly()) {
                         double term = op.forward(buffer);
                         if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
                             throw new IllegalArgumentException("observed '" + node.name() + "' has log density " + term
-                                    + " under " + node.distribution().orElseThrow().name()
+                                    + " under " + node.distribution().name()
                                     + " given the data: some value is impossible under its distribution's arguments");
                         }
                         constant += term;
@@ -82,12 +78,12 @@ public final class Compiler {
                     }
                 }
                 case PARAMETER -> {
-                    Transform transform = transformFor(node, buffer, offsets);
+                    Transform transform = transformFor(nodes, node, buffer, offsets);
                     int freeSize = transform.freeSize(node.size());
                     parameters.add(new Program.ParameterSlot(node.id(), transform, freeCursor, freeSize, out, node.size()));
                     // Free offsets are relative until the buffer's end is known; fixed up below.
                     ops.add(new PendingTransform(node.name(), transform, freeCursor, out, node.size()));
-                    ops.add(densityOp(node, offsets, zeroSlot, scratchOffset));
+                    ops.add(densityOp(nodes, node, offsets, zeroSlot, scratchOffset));
                     freeCursor += freeSize;
                 }
                 default -> throw new IllegalStateException("unknown node kind " + node.kind());
@@ -130,8 +126,16 @@ public final class Compiler {
         }
     }
 
-    private static Transform transformFor(Node node, double[] buffer, int[] offsets) {
-        DistributionKernel kernel = node.distribution().orElseThrow();
+    private static int[] inputSizes(List<NodeSpec> nodes, NodeSpec node) {
+        int[] sizes = new int[node.inputs().length];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = nodes.get(node.inputs()[i]).size();
+        }
+        return sizes;
+    }
+
+    private static Transform transformFor(List<NodeSpec> nodes, NodeSpec node, double[] buffer, int[] offsets) {
+        DistributionKernel kernel = node.distribution();
         Support support = kernel.support();
         return switch (support) {
             case REAL, REAL_VECTOR -> Transforms.identity();
@@ -140,12 +144,13 @@ public final class Compiler {
             case SIMPLEX -> Transforms.simplex();
             case CHOLESKY_CORRELATION -> Transforms.choleskyCorrelation();
             case PARAMETER_INTERVAL -> {
-                Node lower = node.inputs().get(0);
-                Node upper = node.inputs().get(1);
-                for (Node bound : List.of(lower, upper)) {
-                    if (bound.kind() != NodeKind.DATA || bound.size() != 1) {
+                NodeSpec lower = nodes.get(node.inputs()[0]);
+                NodeSpec upper = nodes.get(node.inputs()[1]);
+                for (NodeSpec bound : List.of(lower, upper)) {
+                    if (!bound.dataOnly() || bound.size() != 1) {
                         throw new IllegalArgumentException("parameter '" + node.name() + "' ~ " + kernel.name()
-                                + ": its bounds must be scalar data, but " + bound.name() + " is " + bound
+                                + ": its bounds must be scalars fixed by the data, but " + bound.name()
+                                + (bound.dataOnly() ? " has " + bound.size() + " members" : " depends on parameters")
                                 + "; put the bounds in data or reparameterize");
                     }
                 }
@@ -162,43 +167,45 @@ public final class Compiler {
         };
     }
 
-    private static Op densityOp(Node node, int[] offsets, int zeroSlot, int scratchOffset) {
-        DistributionKernel kernel = node.distribution().orElseThrow();
-        List<Node> args = node.inputs();
+    private static Op densityOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int zeroSlot, int scratchOffset) {
+        DistributionKernel kernel = node.distribution();
+        int[] args = node.inputs();
+        int[] argSizes = inputSizes(nodes, node);
         if (kernel instanceof UnivariateDistribution u) {
             int[] argOffsets = {zeroSlot, zeroSlot, zeroSlot};
             int[] strides = {0, 0, 0};
-            for (int i = 0; i < args.size(); i++) {
-                argOffsets[i] = offsets[args.get(i).id()];
-                strides[i] = args.get(i).size() == 1 ? 0 : 1;
+            for (int i = 0; i < args.length; i++) {
+                argOffsets[i] = offsets[args[i]];
+                strides[i] = argSizes[i] == 1 ? 0 : 1;
             }
             return new UnivariateDensityOp(node.name(), u, node.size(), offsets[node.id()], argOffsets, strides);
         }
         MultivariateDistribution m = (MultivariateDistribution) kernel;
-        int[] argOffsets = args.stream().mapToInt(a -> offsets[a.id()]).toArray();
-        int[] argSizes = args.stream().mapToInt(Node::size).toArray();
+        int[] argOffsets = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            argOffsets[i] = offsets[args[i]];
+        }
         return new MultivariateDensityOp(node.name(), m, offsets[node.id()], node.size(), argOffsets, argSizes,
                 scratchOffset);
     }
 
-    private static Op deterministicOp(Model model, Node node, int[] offsets) {
-        Operation operation = node.operation().orElseThrow();
+    private static Op deterministicOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets) {
+        NodeSpec.OpCode operation = node.operation();
         int out = offsets[node.id()];
-        List<Node> in = node.inputs();
+        int[] in = node.inputs();
         return switch (operation) {
             case IDENTITY -> null;
-            case SUM -> new ReductionOp(node.name(), operation, offsets[in.get(0).id()], 0, out, in.get(0).size());
-            case DOT -> new ReductionOp(node.name(), operation, offsets[in.get(0).id()], offsets[in.get(1).id()], out,
-                    in.get(0).size());
-            case MATRIX_VECTOR -> new MatrixVectorOp(node.name(), offsets[in.get(0).id()], offsets[in.get(1).id()], out,
-                    in.get(0).shape().rows(), in.get(0).shape().columns(), !model.isDataOnly(in.get(0)));
-            case GATHER -> new GatherOp(node.name(), offsets[in.get(0).id()], out, node.gatherIndex().orElseThrow());
+            case SUM -> new ReductionOp(node.name(), false, offsets[in[0]], 0, out, nodes.get(in[0]).size());
+            case DOT -> new ReductionOp(node.name(), true, offsets[in[0]], offsets[in[1]], out, nodes.get(in[0]).size());
+            case MATRIX_VECTOR -> new MatrixVectorOp(node.name(), offsets[in[0]], offsets[in[1]], out,
+                    nodes.get(in[0]).rows(), nodes.get(in[0]).columns(), !nodes.get(in[0]).dataOnly());
+            case GATHER -> new GatherOp(node.name(), offsets[in[0]], out, node.index());
             default -> {
-                if (operation.arity() == 1) {
-                    yield new UnaryOp(node.name(), operation, offsets[in.get(0).id()], out, node.size());
+                if (operation.isUnary()) {
+                    yield new UnaryOp(node.name(), operation, offsets[in[0]], out, node.size());
                 }
-                Node left = in.get(0);
-                Node right = in.get(1);
+                NodeSpec left = nodes.get(in[0]);
+                NodeSpec right = nodes.get(in[1]);
                 yield new BinaryOp(node.name(), operation, offsets[left.id()], left.size() == 1 ? 0 : 1,
                         offsets[right.id()], right.size() == 1 ? 0 : 1, out, node.size());
             }

@@ -1,19 +1,17 @@
 package org.muster.core.internal;
 
-import org.muster.core.api.Operation;
-
 /** The sum of a vector's members, or the dot product of two vectors: a scalar. */
 final class ReductionOp extends Op {
 
-    private final Operation operation;
+    private final boolean dot;
     private final int left;
     private final int right;
     private final int out;
     private final int size;
 
-    ReductionOp(String nodeName, Operation operation, int left, int right, int out, int size) {
+    ReductionOp(String nodeName, boolean dot, int left, int right, int out, int size) {
         super(nodeName);
-        this.operation = operation;
+        this.dot = dot;
         this.left = left;
         this.right = right;
         this.out = out;
@@ -23,7 +21,7 @@ final class ReductionOp extends Op {
     @Override
     double forward(double[] v) {
         double sum = 0;
-        if (operation == Operation.SUM) {
+        if (!dot) {
             for (int i = 0; i < size; i++) {
                 sum += v[left + i];
             }
@@ -39,7 +37,7 @@ final class ReductionOp extends Op {
     @Override
     void backward(double[] v, double[] adj, double[] work) {
         double g = adj[out];
-        if (operation == Operation.SUM) {
+        if (!dot) {
             for (int i = 0; i < size; i++) {
                 adj[left + i] += g;
             }

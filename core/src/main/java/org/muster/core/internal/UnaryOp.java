@@ -1,16 +1,14 @@
 package org.muster.core.internal;
 
-import org.muster.core.api.Operation;
-
 /** An elementwise function of one input. */
 final class UnaryOp extends Op {
 
-    private final Operation operation;
+    private final NodeSpec.OpCode operation;
     private final int in;
     private final int out;
     private final int size;
 
-    UnaryOp(String nodeName, Operation operation, int in, int out, int size) {
+    UnaryOp(String nodeName, NodeSpec.OpCode operation, int in, int out, int size) {
         super(nodeName);
         this.operation = operation;
         this.in = in;
@@ -33,7 +31,7 @@ final class UnaryOp extends Op {
         }
     }
 
-    static double apply(Operation operation, double x) {
+    static double apply(NodeSpec.OpCode operation, double x) {
         return switch (operation) {
             case NEGATE -> -x;
             case EXP -> Math.exp(x);
@@ -49,7 +47,7 @@ final class UnaryOp extends Op {
     }
 
     /** d out / d x, given both (reusing the output where it saves a transcendental call). */
-    static double derivative(Operation operation, double x, double out) {
+    static double derivative(NodeSpec.OpCode operation, double x, double out) {
         return switch (operation) {
             case NEGATE -> -1;
             case EXP -> out;
