@@ -10,7 +10,7 @@ import org.muster.core.api.transforms.Transform;
  */
 public final class Program {
 
-    /** Where one parameter lives: its unconstrained block and its constrained value. */
+    /** Where one parameter lives: its unconstrained block (offset into x, not the buffer) and its constrained value. */
     public record ParameterSlot(int nodeId, Transform transform, int freeOffset, int freeSize, int valueOffset,
             int size) {
     }

@@ -77,13 +77,13 @@ public final class Dirichlet implements MultivariateDistribution {
         for (int k = 0; k < valueSize; k++) {
             double alpha = buffer[alphaOffset + k];
             alphaSum += alpha;
-            sum -= AllocationFreeGamma.logGamma(alpha);
+            sum -= DensityMath.logGamma(alpha);
             if (alpha != 1.0) {
                 // Skipping α = 1 keeps 0 · log 0 from turning a boundary value into NaN.
                 sum += (alpha - 1.0) * Math.log(buffer[valueOffset + k]);
             }
         }
-        return sum + AllocationFreeGamma.logGamma(alphaSum);
+        return sum + DensityMath.logGamma(alphaSum);
     }
 
     @Override

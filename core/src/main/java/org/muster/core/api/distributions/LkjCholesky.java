@@ -90,7 +90,7 @@ public final class LkjCholesky implements MultivariateDistribution {
         double sum = 0.0;
         for (int level = 1; level < order; level++) {
             double beta = eta + 0.5 * (order - 1 - level);
-            double logBetaFunction = 2.0 * AllocationFreeGamma.logGamma(beta) - AllocationFreeGamma.logGamma(2.0 * beta);
+            double logBetaFunction = 2.0 * DensityMath.logGamma(beta) - DensityMath.logGamma(2.0 * beta);
             sum -= (order - level) * ((2.0 * beta - 1.0) * LOG_TWO + logBetaFunction);
         }
         return sum;

@@ -5,22 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
 import org.muster.core.api.transforms.Transform;
 import org.muster.core.api.transforms.Transforms;
 
-class AllocationFreeGammaTest {
-
-    @Test
-    void matchesCommonsMath() {
-        for (double x : new double[] {1e-300, 1e-8, 0.1, 0.5, 1, 1.5, 2, 3.7, 7.99, 8, 8.01, 50, 1e6}) {
-            double expected = Gamma.logGamma(x);
-            assertEquals(expected, AllocationFreeGamma.logGamma(x), 1e-14 * Math.max(1, Math.abs(expected)),
-                    "x = " + x);
-        }
-        assertTrue(Double.isNaN(AllocationFreeGamma.logGamma(-1)));
-    }
+class MultivariateAllocationTest {
 
     /**
      * The current thread's allocated bytes, through reflection because the core module does not
