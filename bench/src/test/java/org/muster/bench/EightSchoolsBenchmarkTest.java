@@ -3,7 +3,6 @@ package org.muster.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class EightSchoolsBenchmarkTest {
@@ -22,19 +21,6 @@ class EightSchoolsBenchmarkTest {
     void evaluationAllocatesNothing() {
         EightSchoolsBenchmark benchmark = new EightSchoolsBenchmark();
         benchmark.setUp();
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        double sink = 0;
-        for (int i = 0; i < 20_000; i++) {
-            sink += benchmark.logDensityGradient();
-        }
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 20_000; i++) {
-            sink += benchmark.logDensityGradient() + benchmark.logDensity();
-        }
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
-        assertTrue(Double.isFinite(sink));
-        // Slack for the measurement itself; a single 16-byte allocation per call would exceed it.
-        assertTrue(allocated < 10_000, "20_000 pairs of evaluations allocated " + allocated + " bytes");
+        GradientCheck.assertAllocatesNothing(() -> benchmark.logDensityGradient() + benchmark.logDensity(), 20_000);
     }
 }

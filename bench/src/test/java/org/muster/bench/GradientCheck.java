@@ -59,4 +59,25 @@ final class GradientCheck {
         double r = (x - mean) / sd;
         return -0.5 * Math.log(2 * Math.PI) - Math.log(sd) - 0.5 * r * r;
     }
+
+    /**
+     * Asserts that {@code iterations} calls of {@code evaluation} (after as many to warm up) allocate
+     * nothing, by the thread's allocation counter; the slack covers the measurement itself, while one
+     * 16-byte allocation per call would exceed it.
+     */
+    static void assertAllocatesNothing(java.util.function.DoubleSupplier evaluation, int iterations) {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        double sink = 0;
+        for (int i = 0; i < iterations; i++) {
+            sink += evaluation.getAsDouble();
+        }
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < iterations; i++) {
+            sink += evaluation.getAsDouble();
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(Double.isFinite(sink));
+        assertTrue(allocated < 10_000, iterations + " evaluations allocated " + allocated + " bytes");
+    }
 }

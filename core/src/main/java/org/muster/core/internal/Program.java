@@ -44,18 +44,9 @@ public final class Program {
         return initialBuffer.clone();
     }
 
-    public int bufferSize() {
-        return initialBuffer.length;
-    }
-
     /** Offset of node {@code id}'s value in the buffer. */
     public int nodeOffset(int id) {
         return nodeOffsets[id];
-    }
-
-    /** Offset of the unconstrained coordinates in the buffer. */
-    public int freeStart() {
-        return freeStart;
     }
 
     /** The parameters' slots in creation order. */

@@ -4,8 +4,6 @@ package org.muster.app.internal.cli;
 final class ExitCodes {
 
     static final int OK = 0;
-    /** The fit ran but diagnostics warn (with {@code --strict}). */
-    static final int WARNINGS = 1;
     static final int INPUT_ERROR = 2;
     static final int INTERNAL_ERROR = 3;
 

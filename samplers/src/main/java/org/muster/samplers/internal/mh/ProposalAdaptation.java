@@ -15,7 +15,6 @@ import java.util.Arrays;
 final class ProposalAdaptation {
 
     private final int dimension;
-    private final int warmup;
     private final double targetAcceptance;
     private final int windowStart;
     private final int windowEnd;
@@ -28,7 +27,6 @@ final class ProposalAdaptation {
 
     ProposalAdaptation(int dimension, int warmup, double targetAcceptance) {
         this.dimension = dimension;
-        this.warmup = warmup;
         this.targetAcceptance = targetAcceptance;
         this.windowStart = warmup < 20 ? warmup : (int) (0.15 * warmup);
         this.windowEnd = warmup < 20 ? warmup : (int) (0.75 * warmup);
@@ -81,9 +79,5 @@ final class ProposalAdaptation {
             logScale = Math.log(initialScale(dimension));
             stepsSinceReset = 0;
         }
-    }
-
-    int warmup() {
-        return warmup;
     }
 }
