@@ -66,7 +66,8 @@ class MultivariateAllocationTest {
             }
             allocated = allocatedBytes(threadBean, counter) - before;
         }
-        // A few bytes may come from the measurement itself; one allocation per call would be ~10⁵.
-        assertTrue(allocated < 1024, "allocated " + allocated + " bytes in " + calls + " rounds");
+        // The measurement and the JIT's own bookkeeping leave up to ~1–2 kB (1,248 B seen on a fresh clone);
+        // one 16-byte allocation per round would be 80 kB, so 10 kB still tells them apart.
+        assertTrue(allocated < 10_000, "allocated " + allocated + " bytes in " + calls + " rounds");
     }
 }
