@@ -1,6 +1,9 @@
 package org.muster.core.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fit made of Markov chain draws.
@@ -11,11 +14,20 @@ import java.util.List;
  *     {@code accept_stat__}, ...), same chains and iterations as {@code draws}
  * @param chains one report per chain
  * @param cancelled whether the run was stopped before all iterations were done
+ * @param settings the method's settings as CmdStan names them in its CSV header (e.g. {@code engine=nuts},
+ *     {@code max_depth=10}, {@code delta=0.8}, {@code metric=diag_e}), in a stable order
  */
 public record PosteriorDraws(String methodId, Draws draws, Draws samplerStatistics, List<ChainReport> chains,
-        boolean cancelled) implements Fit {
+        boolean cancelled, Map<String, String> settings) implements Fit {
 
     public PosteriorDraws {
         chains = List.copyOf(chains);
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** Draws from a method with no settings to report. */
+    public PosteriorDraws(String methodId, Draws draws, Draws samplerStatistics, List<ChainReport> chains,
+            boolean cancelled) {
+        this(methodId, draws, samplerStatistics, chains, cancelled, Map.of());
     }
 }
