@@ -43,6 +43,10 @@ public abstract class InferenceMethodContractTest {
      * mu ~ N(0, 10), y ~ N(mu, 2): posterior N(m, s); and lambda ~ Gamma(2, 1), k ~ Poisson(lambda):
      * posterior Gamma(2 + sum k, 1 + n).
      */
+    protected static Model conjugateModelForTests() {
+        return conjugateModel();
+    }
+
     static Model conjugateModel() {
         ModelBuilder b = Model.builder();
         Node mu = b.stochastic("mu", normal(0, 10));
