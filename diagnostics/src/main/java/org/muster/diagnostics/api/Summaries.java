@@ -2,7 +2,12 @@ package org.muster.diagnostics.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.muster.core.api.Draws;
+import org.muster.core.api.PosteriorDraws;
 import org.muster.diagnostics.internal.RankNormalScores;
 import org.muster.diagnostics.internal.VariableDiagnostics;
 
@@ -13,7 +18,35 @@ import org.muster.diagnostics.internal.VariableDiagnostics;
  */
 public final class Summaries {
 
+    /** Variables summarized by one task when an executor shares the work. */
+    private static final int VARIABLES_PER_TASK = 64;
+
     private Summaries() {
+    }
+
+    /**
+     * The summary rows, sampler checks (from the fit's {@code __} statistics and settings) and warnings
+     * with the default thresholds, on the calling thread.
+     *
+     * @throws IllegalArgumentException naming variable, chain and draw if a draw is NaN or infinite
+     */
+    public static PosteriorSummary summarize(PosteriorDraws fit) {
+        return summarize(fit, WarningThresholds.DEFAULT, Runnable::run);
+    }
+
+    /**
+     * The summary rows, sampler checks and warnings, variables summarized in parallel on an executor.
+     *
+     * @param executor runs the work (in blocks of variables); {@code Runnable::run} for the calling thread
+     * @throws IllegalArgumentException naming variable, chain and draw if a draw is NaN or infinite
+     */
+    public static PosteriorSummary summarize(PosteriorDraws fit, WarningThresholds thresholds, Executor executor) {
+        List<SummaryRow> rows = summarize(fit.draws(), executor);
+        Optional<SamplerChecks> sampler = fit.samplerStatistics().variables().isEmpty() ? Optional.empty()
+                : Optional.of(SamplerChecks.of(fit.samplerStatistics(), fit.settings()));
+        int chains = fit.draws().chains();
+        return new PosteriorSummary(rows, chains, fit.draws().iterations(), sampler,
+                Warnings.of(rows, chains, sampler, thresholds));
     }
 
     /**
@@ -22,14 +55,45 @@ public final class Summaries {
      * @throws IllegalArgumentException naming variable, chain and draw if a draw is NaN or infinite
      */
     public static List<SummaryRow> summarize(Draws draws) {
-        List<SummaryRow> rows = new ArrayList<>(draws.variables().size());
+        return summarize(draws, Runnable::run);
+    }
+
+    /**
+     * One row per variable, in the draws' order, summarized in blocks of variables on an executor.
+     *
+     * @param executor runs the work; {@code Runnable::run} for the calling thread
+     * @throws IllegalArgumentException naming variable, chain and draw if a draw is NaN or infinite
+     */
+    public static List<SummaryRow> summarize(Draws draws, Executor executor) {
         if (draws.iterations() == 0) {
             throw new IllegalArgumentException("no draws to summarize");
         }
+        // every variable ranks as many draws: their normal scores are computed once
         RankNormalScores scores = RankNormalScores.tabulated(
                 VariableDiagnostics.splitDraws(draws.chains(), draws.iterations()));
-        for (int v = 0; v < draws.variables().size(); v++) {
-            rows.add(summarize(draws.variables().get(v), draws.variable(v), scores));
+        int variables = draws.variables().size();
+        List<CompletableFuture<List<SummaryRow>>> tasks = new ArrayList<>();
+        for (int start = 0; start < variables; start += VARIABLES_PER_TASK) {
+            int from = start;
+            int to = Math.min(variables, start + VARIABLES_PER_TASK);
+            tasks.add(CompletableFuture.supplyAsync(() -> {
+                List<SummaryRow> block = new ArrayList<>(to - from);
+                for (int v = from; v < to; v++) {
+                    block.add(summarize(draws.variables().get(v), draws.variable(v), scores));
+                }
+                return block;
+            }, executor));
+        }
+        List<SummaryRow> rows = new ArrayList<>(variables);
+        for (CompletableFuture<List<SummaryRow>> task : tasks) {
+            try {
+                rows.addAll(task.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
         }
         return rows;
     }

@@ -108,10 +108,64 @@ class SummariesTest {
         assertEquals(0.5, rows.get(1).mean(), 1e-15);
     }
 
+    /** Four chains of 200 draws of 130 variables (more than one block of work); variable 7 is constant. */
+    static Draws manyVariables() {
+        List<String> names = new java.util.ArrayList<>();
+        double[][][] values = new double[4][130][200];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        for (int v = 0; v < 130; v++) {
+            names.add("theta[" + (v + 1) + "]");
+            for (int c = 0; c < 4; c++) {
+                for (int i = 0; i < 200; i++) {
+                    values[c][v][i] = v == 6 ? 2.0 : random.nextDouble() * (v + 1);
+                }
+            }
+        }
+        return Draws.of(names, values);
+    }
+
+    @Test
+    void anExecutorGivesTheSameRowsInTheSameOrder() {
+        Draws draws = manyVariables();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            assertEquals(Summaries.summarize(draws), Summaries.summarize(draws, pool));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFitGetsRowsSamplerChecksAndWarnings() {
+        Draws draws = manyVariables();
+        Draws statistics = Draws.of(List.of("lp__", "accept_stat__"), new double[4][2][200]);
+        var fit = new org.muster.core.api.PosteriorDraws("mh", draws, statistics, List.of(), false);
+        PosteriorSummary summary = Summaries.summarize(fit);
+        assertEquals(130, summary.rows().size());
+        assertEquals(4, summary.chains());
+        assertEquals(200, summary.drawsPerChain());
+        assertTrue(summary.sampler().orElseThrow().hasAcceptStat());
+        assertEquals(List.of(DiagnosticWarning.Kind.UNDEFINED),
+                summary.warnings().stream().map(DiagnosticWarning::kind).toList());
+        assertEquals(List.of("theta[7]"), summary.warnings().get(0).variables());
+        var noStatistics = new org.muster.core.api.PosteriorDraws("x", draws, Draws.of(List.of(), new double[4][0][]),
+                List.of(), false);
+        assertTrue(Summaries.summarize(noStatistics).sampler().isEmpty());
+    }
+
     @Test
     void nonFiniteDrawsAreRejectedNamingVariableChainAndDraw() {
         double[][] chains = {{1, 2, 3, 4}, {1, 2, Double.NaN, 4}};
         var e = assertThrows(IllegalArgumentException.class, () -> Summaries.summarize("theta[2]", chains));
         assertTrue(e.getMessage().contains("theta[2]") && e.getMessage().contains("draw 3 of chain 2"), e.getMessage());
+        double[][][] values = {{{1, 2, 3, 4}, {1, 2, 3, 4}}, {{1, 2, 3, 4}, {1, Double.NEGATIVE_INFINITY, 3, 4}}};
+        Draws draws = Draws.of(List.of("a", "b"), values);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var parallel = assertThrows(IllegalArgumentException.class, () -> Summaries.summarize(draws, pool));
+            assertTrue(parallel.getMessage().contains("variable b: draw 2 of chain 2 is -Infinity"), parallel.getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
