@@ -1,6 +1,7 @@
 /** Posterior summaries and convergence diagnostics over plain arrays of draws. */
 module org.muster.diagnostics {
     requires transitive org.muster.core;
+    requires commons.math3;
 
     exports org.muster.diagnostics.api;
 }

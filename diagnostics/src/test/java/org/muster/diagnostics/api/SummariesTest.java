@@ -2,55 +2,99 @@ package org.muster.diagnostics.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.muster.core.api.Draws;
+import org.muster.diagnostics.internal.VariableDiagnostics;
 
 class SummariesTest {
 
-    @Test
-    void type7QuantilesInterpolateAsR() {
-        double[] sorted = {1, 2, 3, 4, 10};
-        // R: quantile(c(1,2,3,4,10), c(0, .05, .5, .95, 1)) = 1.0 1.2 3.0 8.8 10.0
-        assertEquals(1.0, Quantiles.type7(sorted, 0), 1e-15);
-        assertEquals(1.2, Quantiles.type7(sorted, 0.05), 1e-12);
-        assertEquals(3.0, Quantiles.type7(sorted, 0.5), 1e-15);
-        assertEquals(8.8, Quantiles.type7(sorted, 0.95), 1e-12);
-        assertEquals(10.0, Quantiles.type7(sorted, 1), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> Quantiles.type7(new double[0], 0.5));
+    /** Every statistic of expected.json and where our summary holds it. */
+    static final Map<String, ToDoubleFunction<SummaryRow>> STATISTICS = new LinkedHashMap<>();
+
+    static {
+        STATISTICS.put("mean", SummaryRow::mean);
+        STATISTICS.put("sd", SummaryRow::sd);
+        STATISTICS.put("q5", SummaryRow::q5);
+        STATISTICS.put("q50", SummaryRow::q50);
+        STATISTICS.put("q95", SummaryRow::q95);
+        STATISTICS.put("rhat", SummaryRow::rhat);
+        STATISTICS.put("rhat_basic", SummaryRow::rhatBasic);
+        // posterior's ess_basic and ess_mean are one computation (.ess of split chains)
+        STATISTICS.put("ess_basic", SummaryRow::essMean);
+        STATISTICS.put("ess_bulk", SummaryRow::essBulk);
+        STATISTICS.put("ess_tail", SummaryRow::essTail);
+        STATISTICS.put("ess_mean", SummaryRow::essMean);
+        STATISTICS.put("mcse_mean", SummaryRow::mcseMean);
+        STATISTICS.put("mcse_sd", SummaryRow::mcseSd);
+        STATISTICS.put("mcse_q5", SummaryRow::mcseQ5);
+        STATISTICS.put("mcse_q95", SummaryRow::mcseQ95);
     }
 
-    @Test
-    void quantilesMatchTheReferenceOfThePosteriorPackage() throws IOException {
-        // ../shared/validation/diagnostics: draws and what R's posterior package computes for them.
-        // Tests run in the module's folder; shared/ sits beside the repository's root.
-        Path dir = Path.of("..", "..", "shared", "validation", "diagnostics");
-        Path file = dir.resolve("iid_normal.csv");
-        List<String> lines = Files.readAllLines(file);
-        double[] x = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).toArray();
-        String json = Files.readString(dir.resolve("expected.json"));
-        SummaryRow row = Summaries.summarize("x", x);
-        assertEquals(expected(json, "iid_normal", "q5"), row.q5(), 1e-9);
-        assertEquals(expected(json, "iid_normal", "q50"), row.q50(), 1e-9);
-        assertEquals(expected(json, "iid_normal", "q95"), row.q95(), 1e-9);
-        assertEquals(expected(json, "iid_normal", "mean"), row.mean(), 1e-9);
-        assertEquals(expected(json, "iid_normal", "sd"), row.sd(), 1e-9);
+    /**
+     * Cases whose reference R-hat cannot be reproduced from the CSV to 1e-6, and why. In these three cases
+     * the folded (tail) R-hat is the larger one. Folding maps the two middle draws a < b to |a - m| and
+     * |b - m| about their midpoint m, mathematically equal; in floating point which of the two is smaller
+     * depends on the last bit of m. The two smallest folded ranks map to normal scores of about -3.6 and
+     * -3.35, so which chain gets which moves R-hat by up to 5e-6. posterior computed m from R's draws at full
+     * precision; the CSV holds them rounded to 15 significant digits, which moves m's last bit. The test shows
+     * this is the whole difference: folding about m moved by one unit in the last place (the rounding R
+     * saw) reproduces posterior's value to 1e-12, and ours stays within 1e-5.
+     */
+    static final Set<String> RHAT_DEPENDS_ON_LAST_BIT_OF_MEDIAN = Set.of("ar1_rho09", "cauchy", "antithetic");
+
+    static List<String> cases() {
+        return ReferenceCases.names();
     }
 
-    /** A number from expected.json: the first {@code "key": value} after the dataset's name. */
-    private static double expected(String json, String dataset, String key) {
-        int start = json.indexOf("\"" + dataset + "\"");
-        int at = json.indexOf("\"" + key + "\"", start);
-        int colon = json.indexOf(':', at);
-        int end = colon + 1;
-        while (end < json.length() && "0123456789+-.eE ".indexOf(json.charAt(end)) >= 0) {
-            end++;
+    @ParameterizedTest
+    @MethodSource("cases")
+    void everyStatisticMatchesThePosteriorPackageTo1e6Relative(String name) {
+        JsonNode expected = ReferenceCases.expected().get(name);
+        double[][] chains = ReferenceCases.draws(name);
+        assertEquals(expected.get("chains").asInt(), chains.length);
+        assertEquals(expected.get("draws_per_chain").asInt(), chains[0].length);
+        SummaryRow row = Summaries.summarize("x", chains);
+        int compared = 0;
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) expected::fields) {
+            if (field.getKey().equals("chains") || field.getKey().equals("draws_per_chain")) {
+                continue;
+            }
+            ToDoubleFunction<SummaryRow> statistic = STATISTICS.get(field.getKey());
+            assertTrue(statistic != null, "expected.json has a statistic we do not compute: " + field.getKey());
+            double reference = field.getValue().asDouble();
+            double actual = statistic.applyAsDouble(row);
+            double relative = Math.abs(actual - reference) / Math.abs(reference);
+            if (field.getKey().equals("rhat") && RHAT_DEPENDS_ON_LAST_BIT_OF_MEDIAN.contains(name)) {
+                assertRhatDiffersOnlyByTheLastBitOfTheMedian(name, chains, reference, actual);
+            } else {
+                assertTrue(relative <= 1e-6, name + " " + field.getKey() + ": " + actual + " vs posterior " + reference
+                        + " (relative error " + relative + ")");
+            }
+            compared++;
         }
-        return Double.parseDouble(json.substring(colon + 1, end).trim());
+        assertEquals(STATISTICS.size(), compared);
+    }
+
+    private static void assertRhatDiffersOnlyByTheLastBitOfTheMedian(String name, double[][] chains, double reference,
+            double actual) {
+        assertTrue(Math.abs(actual - reference) / reference <= 1e-5, name + " rhat " + actual + " vs " + reference);
+        VariableDiagnostics diagnostics = new VariableDiagnostics("x", chains, null);
+        double median = diagnostics.median();
+        double below = diagnostics.rhat(Math.nextDown(median));
+        double above = diagnostics.rhat(Math.nextUp(median));
+        double closest = Math.min(Math.abs(below - reference), Math.abs(above - reference)) / reference;
+        assertTrue(closest <= 1e-12, name + ": folding about the median moved by one ulp gives " + below + " or "
+                + above + ", not posterior's " + reference);
     }
 
     @Test
@@ -62,5 +106,66 @@ class SummariesTest {
         assertEquals(3.5, rows.get(0).mean(), 1e-15);
         assertEquals(Math.sqrt(3.5), rows.get(0).sd(), 1e-12);
         assertEquals(0.5, rows.get(1).mean(), 1e-15);
+    }
+
+    /** Four chains of 200 draws of 130 variables (more than one block of work); variable 7 is constant. */
+    static Draws manyVariables() {
+        List<String> names = new java.util.ArrayList<>();
+        double[][][] values = new double[4][130][200];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        for (int v = 0; v < 130; v++) {
+            names.add("theta[" + (v + 1) + "]");
+            for (int c = 0; c < 4; c++) {
+                for (int i = 0; i < 200; i++) {
+                    values[c][v][i] = v == 6 ? 2.0 : random.nextDouble() * (v + 1);
+                }
+            }
+        }
+        return Draws.of(names, values);
+    }
+
+    @Test
+    void anExecutorGivesTheSameRowsInTheSameOrder() {
+        Draws draws = manyVariables();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            assertEquals(Summaries.summarize(draws), Summaries.summarize(draws, pool));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFitGetsRowsSamplerChecksAndWarnings() {
+        Draws draws = manyVariables();
+        Draws statistics = Draws.of(List.of("lp__", "accept_stat__"), new double[4][2][200]);
+        var fit = new org.muster.core.api.PosteriorDraws("mh", draws, statistics, List.of(), false);
+        PosteriorSummary summary = Summaries.summarize(fit);
+        assertEquals(130, summary.rows().size());
+        assertEquals(4, summary.chains());
+        assertEquals(200, summary.drawsPerChain());
+        assertTrue(summary.sampler().orElseThrow().hasAcceptStat());
+        assertEquals(List.of(DiagnosticWarning.Kind.UNDEFINED),
+                summary.warnings().stream().map(DiagnosticWarning::kind).toList());
+        assertEquals(List.of("theta[7]"), summary.warnings().get(0).variables());
+        var noStatistics = new org.muster.core.api.PosteriorDraws("x", draws, Draws.of(List.of(), new double[4][0][]),
+                List.of(), false);
+        assertTrue(Summaries.summarize(noStatistics).sampler().isEmpty());
+    }
+
+    @Test
+    void nonFiniteDrawsAreRejectedNamingVariableChainAndDraw() {
+        double[][] chains = {{1, 2, 3, 4}, {1, 2, Double.NaN, 4}};
+        var e = assertThrows(IllegalArgumentException.class, () -> Summaries.summarize("theta[2]", chains));
+        assertTrue(e.getMessage().contains("theta[2]") && e.getMessage().contains("draw 3 of chain 2"), e.getMessage());
+        double[][][] values = {{{1, 2, 3, 4}, {1, 2, 3, 4}}, {{1, 2, 3, 4}, {1, Double.NEGATIVE_INFINITY, 3, 4}}};
+        Draws draws = Draws.of(List.of("a", "b"), values);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var parallel = assertThrows(IllegalArgumentException.class, () -> Summaries.summarize(draws, pool));
+            assertTrue(parallel.getMessage().contains("variable b: draw 2 of chain 2 is -Infinity"), parallel.getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
