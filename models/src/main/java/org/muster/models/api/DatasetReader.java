@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Reads delimited text with a header row (CSV, or TSV when the file ends in {@code .tsv} or the header
- * has tabs), and the built-in datasets. Double-quoted cells may contain the delimiter.
+ * has tabs), Stan's JSON data format (files ending in {@code .json}), and the built-in datasets.
+ * Double-quoted cells may contain the delimiter.
  */
 public final class DatasetReader {
 
@@ -49,7 +50,7 @@ public final class DatasetReader {
             throw new IllegalStateException("built-in dataset " + file + " is missing from the models module");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return read(reader, "built-in '" + name + "'", file.endsWith(".tsv"));
+            return read(reader, "built-in '" + name + "'", file.endsWith(".tsv")).asBuiltIn(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,8 +64,15 @@ public final class DatasetReader {
         return read(Path.of(nameOrPath));
     }
 
-    /** Reads a delimited file. @throws IllegalArgumentException for a missing or malformed file */
+    /**
+     * Reads a delimited file, or a Stan JSON data file if its name ends in {@code .json}.
+     *
+     * @throws IllegalArgumentException for a missing or malformed file, naming the file and where
+     */
     public static Dataset read(Path path) {
+        if (path.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return StanJsonReader.read(path);
+        }
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return read(reader, path.toString(), path.toString().toLowerCase(Locale.ROOT).endsWith(".tsv"));
         } catch (NoSuchFileException e) {

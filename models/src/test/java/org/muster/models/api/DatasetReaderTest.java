@@ -71,4 +71,42 @@ class DatasetReaderTest {
         assertEquals("say \"hi\"", data.text("name").get(1));
         assertArrayEquals(new int[] {3, 4}, data.integer("value"));
     }
+
+    @Test
+    void builtInDatasetsKnowTheirNames() {
+        assertEquals(java.util.Optional.of("rats"), DatasetReader.builtIn("rats").builtInName());
+        assertTrue(DatasetReader.load("rats").builtInName().isPresent());
+    }
+
+    @Test
+    void numbersAreDecimalsAndIntegersMayBeWrittenAsWholeDecimals() throws IOException {
+        Dataset data = DatasetReader.read(file("n.csv", "a,b\n3.0,1e3\n-2,+.5\n"));
+        assertArrayEquals(new int[] {3, -2}, data.integer("a"));
+        assertArrayEquals(new double[] {1000, 0.5}, data.real("b"));
+        for (String cell : java.util.List.of("0x10", "1d", "1,5", "1 2")) {
+            Dataset bad = DatasetReader.read(file("bad.tsv", "a\n" + cell + "\n"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bad.real("a"));
+            assertTrue(e.getMessage().contains("is not a number"), cell + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void readsStanJsonData() throws IOException {
+        Dataset data = DatasetReader.read(file("schools.json",
+                "{\"J\": 3, \"y\": [28, 8.5, -3], \"sigma\": [15, 10, 16]}"));
+        assertEquals(java.util.List.of("y", "sigma"), data.columns());
+        assertEquals(java.util.Map.of("J", "3"), data.scalars());
+        assertArrayEquals(new double[] {28, 8.5, -3}, data.real("y"));
+        assertEquals("entry 2", data.rowLocation(1));
+        IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("twice.json", "{\"y\": [1], \"y\": [2]}")));
+        assertTrue(duplicate.getMessage().contains("twice.json") && duplicate.getMessage().contains("y"),
+                duplicate.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("sizes.json", "{\"J\": 3}")));
+        assertTrue(none.getMessage().contains("no data arrays"), none.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(dir.resolve("absent.json")));
+        assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+    }
 }
