@@ -1,6 +1,7 @@
 /** Model families as plugins, the built-in datasets and the data readers. */
 module org.muster.models {
     requires transitive org.muster.core;
+    requires commons.math3;
     requires com.fasterxml.jackson.databind;
 
     exports org.muster.models.api;
