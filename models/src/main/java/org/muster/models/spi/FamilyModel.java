@@ -1,0 +1,71 @@
+package org.muster.models.spi;
+
+import java.util.Optional;
+import org.muster.core.api.Draws;
+import org.muster.core.api.Model;
+import org.muster.models.api.GeneratedQuantities;
+import org.muster.models.api.Predictive;
+import org.muster.models.api.ShrinkageTable;
+import org.muster.models.api.UnitEstimates;
+
+/**
+ * A model a family built from data, with what the family knows about it beyond the graph: its
+ * units (for the shrinkage table) and how to draw a new unit from the population (for predictions).
+ * Immutable.
+ */
+public final class FamilyModel {
+
+    private final Model model;
+    private final UnitEstimates units;
+    private final GeneratedQuantities newUnit;
+
+    private FamilyModel(Model model, UnitEstimates units, GeneratedQuantities newUnit) {
+        this.model = model;
+        this.units = units;
+        this.newUnit = newUnit;
+    }
+
+    /** A model with no units and no new-unit predictions. */
+    public static FamilyModel of(Model model) {
+        return new FamilyModel(model, null, null);
+    }
+
+    /**
+     * A model with its units and, if the model has a population, a new unit's generator.
+     *
+     * @param units the units, or {@code null}
+     * @param newUnit generates a new unit's parameter and data per draw, or {@code null}
+     */
+    public static FamilyModel of(Model model, UnitEstimates units, GeneratedQuantities newUnit) {
+        return new FamilyModel(model, units, newUnit);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The units whose estimates shrink, if the model has units. */
+    public Optional<UnitEstimates> units() {
+        return Optional.ofNullable(units);
+    }
+
+    /** The generator of a new unit's variables ({@code theta_new}, {@code y_new}), if the model has a population. */
+    public Optional<GeneratedQuantities> newUnit() {
+        return Optional.ofNullable(newUnit);
+    }
+
+    /** Posterior draws with {@code y_rep} for every observation and a new unit's variables appended. */
+    public Draws withPredictions(Draws posterior, long seed) {
+        return Predictive.posterior(model, posterior, newUnit(), seed);
+    }
+
+    /** Draws from the prior predictive: parameters, data ({@code y_rep}) and a new unit. */
+    public Draws simulate(int draws, long seed) {
+        return Predictive.prior(model, newUnit(), draws, seed);
+    }
+
+    /** The shrinkage table of the units from posterior draws, if the model has units. */
+    public Optional<ShrinkageTable> shrinkage(Draws posterior) {
+        return units().map(u -> ShrinkageTable.compute(u, posterior));
+    }
+}
