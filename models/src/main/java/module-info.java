@@ -10,5 +10,11 @@ module org.muster.models {
     uses org.muster.models.spi.ModelFamily;
 
     provides org.muster.models.spi.ModelFamily with
-            org.muster.models.internal.EightSchoolsFamily;
+            org.muster.models.internal.BetaBinomialFamily,
+            org.muster.models.internal.LogitNormalFamily,
+            org.muster.models.internal.GammaPoissonFamily,
+            org.muster.models.internal.NormalHierarchicalFamily,
+            org.muster.models.internal.EightSchoolsFamily,
+            org.muster.models.internal.GaussianMixtureFamily,
+            org.muster.models.internal.NealFunnelFamily;
 }

@@ -10,7 +10,8 @@ import org.muster.models.api.Dataset;
 
 /**
  * A family's view of a dataset: each of the family's data names resolved to a file column (through
- * the built-in dataset's mapping and the user's {@code --map}), checked for missing and extra
+ * the built-in dataset's mapping and the user's {@code --map}; a file with a built-in dataset's
+ * columns is read with its mapping), checked for missing and extra
  * columns, with typed readers whose messages name the file, row, column and what was expected.
  *
  * <p>Two optional columns have a meaning shared by the families that declare them: {@code group}, a
@@ -82,12 +83,26 @@ public final class FamilyData {
      * @throws IllegalArgumentException for a missing, extra or wrongly mapped column
      */
     public static FamilyData of(ModelFamily family, Dataset data, FamilyOptions options) {
-        ColumnMapping builtIn = data.builtInName().map(name -> family.builtInData().get(name))
-                .orElse(ColumnMapping.none());
         FamilyData out = new FamilyData(family.id(), family.dataColumns(), data,
-                (builtIn == null ? ColumnMapping.none() : builtIn).overriddenBy(options.columns()));
+                baseMapping(family, data).overriddenBy(options.columns()));
         out.checkScalars(options.columns());
         return out;
+    }
+
+    /**
+     * The mapping of the built-in dataset this is, or else of the first built-in dataset (by name)
+     * whose columns the file has: a file laid out like a built-in dataset is read like it.
+     */
+    private static ColumnMapping baseMapping(ModelFamily family, Dataset data) {
+        Map<String, ColumnMapping> builtIns = family.builtInData();
+        if (data.builtInName().isPresent()) {
+            ColumnMapping mapping = builtIns.get(data.builtInName().get());
+            return mapping == null ? ColumnMapping.none() : mapping;
+        }
+        return builtIns.keySet().stream().sorted().map(builtIns::get)
+                .filter(m -> !m.isEmpty() && m.columns().values().stream().allMatch(data::hasColumn)
+                        && m.skipped().stream().allMatch(data::hasColumn))
+                .findFirst().orElse(ColumnMapping.none());
     }
 
     /** The dataset underneath. */

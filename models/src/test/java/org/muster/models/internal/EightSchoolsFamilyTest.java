@@ -47,10 +47,11 @@ class EightSchoolsFamilyTest {
     void rejectsUnknownOptionsAndBadData() {
         EightSchoolsFamily family = new EightSchoolsFamily();
         IllegalArgumentException option = assertThrows(IllegalArgumentException.class, () -> family.build(
-                DatasetReader.builtIn("eight-schools"), new FamilyOptions(Map.of("parameterization", "centered"))));
-        assertTrue(option.getMessage().contains("parameterization"), option.getMessage());
+                DatasetReader.builtIn("eight-schools"), new FamilyOptions(Map.of("centering", "none"))));
+        assertTrue(option.getMessage().contains("centering"), option.getMessage());
         IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
                 () -> family.build(DatasetReader.builtIn("rats"), FamilyOptions.none()));
-        assertTrue(column.getMessage().contains("effect"), column.getMessage());
+        assertTrue(column.getMessage().contains("no column 'y'") && column.getMessage().contains("--map y="),
+                column.getMessage());
     }
 }

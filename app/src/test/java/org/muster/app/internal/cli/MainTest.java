@@ -96,7 +96,7 @@ class MainTest {
     void modelsAndMethodsListThePlugins() {
         Run models = run("models");
         assertEquals(0, models.exitCode());
-        assertTrue(models.out().contains("eight-schools") && models.out().contains("column effect"), models.out());
+        assertTrue(models.out().contains("eight-schools") && models.out().contains("column y"), models.out());
         Run methods = run("methods");
         assertTrue(methods.out().contains("mh - "), methods.out());
     }

@@ -1,0 +1,158 @@
+package org.muster.models.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.muster.core.api.CompiledModel;
+import org.muster.core.api.Draws;
+import org.muster.core.api.ModelEvaluator;
+import org.muster.core.api.PosteriorDraws;
+import org.muster.core.spi.FitListener;
+import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOptions;
+import org.muster.core.spi.RunConfig;
+import org.muster.models.api.ColumnMapping;
+import org.muster.models.api.Dataset;
+import org.muster.models.api.DatasetReader;
+
+/** What every model family found by {@link ServiceLoader} must do. */
+class ModelFamilyContractTest {
+
+    static Stream<Named<ModelFamily>> families() {
+        return ServiceLoader.load(ModelFamily.class).stream().map(ServiceLoader.Provider::get)
+                .map(family -> Named.of(family.id(), family));
+    }
+
+    /** The family's default data; a mixture of two normals for a family without one; nothing for one without columns. */
+    static Dataset data(ModelFamily family) {
+        if (family.defaultDataset().isPresent()) {
+            return DatasetReader.builtIn(family.defaultDataset().get());
+        }
+        if (family.dataColumns().isEmpty()) {
+            return Dataset.empty("no data");
+        }
+        try {
+            Path file = Files.createTempFile("mixture", ".csv");
+            SplittableRandom random = new SplittableRandom(5);
+            StringBuilder text = new StringBuilder("y\n");
+            for (int i = 0; i < 60; i++) {
+                text.append(random.nextBoolean() ? -2 + 0.5 * random.nextGaussian() : 3 + random.nextGaussian()).append('\n');
+            }
+            Files.writeString(file, text);
+            Dataset data = DatasetReader.read(file);
+            Files.delete(file);
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyFamilyOfTheIssueIsFoundOnceByItsId() {
+        List<String> ids = families().map(Named::getName).toList();
+        assertEquals(ids.size(), new HashSet<>(ids).size(), ids.toString());
+        assertTrue(ids.containsAll(List.of("beta-binomial", "logit-normal", "gamma-poisson", "normal-hierarchical",
+                "eight-schools", "gaussian-mixture", "neal-funnel")), ids.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void describesItselfAndBuildsOnItsDataWithEveryPooling(ModelFamily family) {
+        assertFalse(family.description().isBlank());
+        assertTrue(family.id().matches("[a-z][a-z0-9-]*"), family.id());
+        for (DataColumn column : family.dataColumns()) {
+            assertFalse(column.type().isBlank() || column.description().isBlank(), column.toString());
+        }
+        family.defaultDataset().ifPresent(name -> assertTrue(family.builtInData().containsKey(name), name));
+        for (Map.Entry<String, ColumnMapping> builtIn : family.builtInData().entrySet()) {
+            FamilyModel model = family.prepare(DatasetReader.builtIn(builtIn.getKey()), FamilyOptions.none());
+            assertTrue(model.model().compile().dimension() > 0, builtIn.getKey());
+        }
+        for (Pooling pooling : family.poolings()) {
+            FamilyModel model = family.prepare(data(family), FamilyOptions.builder().pooling(pooling).build());
+            checkGradient(model.model().compile());
+        }
+        for (Pooling pooling : Pooling.values()) {
+            if (!family.poolings().contains(pooling)) {
+                assertThrows(IllegalArgumentException.class,
+                        () -> family.prepare(data(family), FamilyOptions.builder().pooling(pooling).build()));
+            }
+        }
+    }
+
+    private static void checkGradient(CompiledModel compiled) {
+        SplittableRandom random = new SplittableRandom(17);
+        double[] x = new double[compiled.dimension()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.3 * random.nextGaussian();
+        }
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        double[] gradient = new double[x.length];
+        double logDensity = evaluator.logDensityGradient(x, gradient);
+        assertTrue(Double.isFinite(logDensity));
+        for (int i = 0; i < x.length; i++) {
+            double h = 1e-6;
+            double[] step = x.clone();
+            step[i] += h;
+            double up = evaluator.logDensity(step);
+            step[i] -= 2 * h;
+            double numeric = (up - evaluator.logDensity(step)) / (2 * h);
+            assertEquals(numeric, gradient[i], 1e-4 * Math.max(1, Math.abs(numeric)), compiled.unconstrainedNames().get(i));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void rejectsUnknownOptionsAndPriorsByName(ModelFamily family) {
+        IllegalArgumentException option = assertThrows(IllegalArgumentException.class,
+                () -> family.prepare(data(family), new FamilyOptions(Map.of("no_such_option", "1"))));
+        assertTrue(option.getMessage().contains("no_such_option"), option.getMessage());
+        IllegalArgumentException prior = assertThrows(IllegalArgumentException.class,
+                () -> family.prepare(data(family), FamilyOptions.builder().prior("no_such_parameter=normal(0,1)").build()));
+        assertTrue(prior.getMessage().contains("no_such_parameter"), prior.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void fitsAndPredicts(ModelFamily family) {
+        FamilyModel model = family.prepare(data(family), FamilyOptions.none());
+        InferenceMethodProvider nuts = ServiceLoader.load(InferenceMethodProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals("nuts")).findFirst().orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Draws draws;
+        try {
+            draws = ((PosteriorDraws) nuts.create(MethodOptions.empty()).fit(model.model(),
+                    RunConfig.builder().chains(2).warmup(150).draws(100).seed(3).executor(pool).build(),
+                    FitListener.NONE)).draws();
+        } finally {
+            pool.shutdownNow();
+        }
+        Draws predicted = model.withPredictions(draws, 3);
+        assertEquals(draws.iterations(), predicted.iterations());
+        assertTrue(predicted.variables().containsAll(draws.variables()));
+        model.newUnit().ifPresent(g -> assertTrue(predicted.variables().containsAll(g.names())));
+        for (int v = 0; v < predicted.variables().size(); v++) {
+            for (double value : predicted.pooled(v)) {
+                assertTrue(Double.isFinite(value), predicted.variables().get(v));
+            }
+        }
+        model.units().ifPresent(units -> assertEquals(units.count(), model.shrinkage(draws).orElseThrow().rows().size()));
+    }
+}
