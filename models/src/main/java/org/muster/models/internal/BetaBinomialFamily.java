@@ -144,7 +144,7 @@ public final class BetaBinomialFamily implements ModelFamily {
         }
         Node mean = b.stochastic("mean", options.prior("mean", Bounds.UNIT_INTERVAL, beta(1, 1)));
         Node concentration = b.stochastic("concentration", options.prior("concentration", Bounds.POSITIVE,
-                PriorCatalog.powerLaw(-1.5, "concentration^(-3/2) (improper)")));
+                PriorCatalog.powerLaw(-1.5, "improper concentration^(-3/2)")));
         Node alpha = b.deterministic("alpha", mean.times(concentration));
         Node beta = b.deterministic("beta", mean.negate().plus(1.0).times(concentration));
         return new Node[] {alpha, beta};

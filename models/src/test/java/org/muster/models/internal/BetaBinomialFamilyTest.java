@@ -139,8 +139,8 @@ class BetaBinomialFamilyTest {
     void theDefaultPriorIsImproperSoSimulatingAsksForAProperOne() {
         FamilyModel model = family.prepare(rats, FamilyOptions.none());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.simulate(10, 1));
-        assertTrue(e.getMessage().contains("concentration") && e.getMessage().contains("improper")
-                && e.getMessage().contains("--prior"), e.getMessage());
+        assertEquals("cannot simulate from the prior: cannot draw 'concentration' ~ improper concentration^(-3/2): an"
+                + " improper prior has no draws; give it a proper prior with --prior", e.getMessage());
         Draws prior = family.prepare(rats, FamilyOptions.builder().prior("concentration=lognormal(2, 1)").build())
                 .simulate(200, 1);
         assertEquals(200, prior.iterations());

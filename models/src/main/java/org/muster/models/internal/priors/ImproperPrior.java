@@ -74,7 +74,7 @@ final class ImproperPrior implements UnivariateDistribution {
 
     @Override
     public double sample(RandomGenerator random, double a, double b, double c) {
-        throw new IllegalArgumentException("the prior " + description + " is improper and has no draws");
+        throw new IllegalArgumentException("an improper prior has no draws");
     }
 
     @Override

@@ -151,7 +151,7 @@ public final class PriorCatalog {
 
     /** A flat (improper, constant) prior on the given support. */
     public static Distribution flat(Support support) {
-        return Distribution.of(new ImproperPrior(support, 0, "flat"));
+        return Distribution.of(new ImproperPrior(support, 0, "improper flat"));
     }
 
     /** The improper prior {@code x^power} on x &gt; 0, e.g. power -3/2 for a concentration. */
