@@ -7,6 +7,7 @@ module org.muster.app {
     requires info.picocli;
     requires jakarta.inject;
     requires org.slf4j;
+    requires com.fasterxml.jackson.core;
 
     uses org.muster.core.spi.InferenceMethodProvider;
     uses org.muster.models.spi.ModelFamily;
