@@ -25,17 +25,34 @@ public final class Autocovariance {
      * @return lags {@code 0 .. n - 1}
      */
     public static double[] meanOverChains(double[][] chains) {
+        double[][] centered = new double[chains.length][];
+        for (int c = 0; c < chains.length; c++) {
+            double mean = Moments.mean(chains[c]);
+            centered[c] = new double[chains[c].length];
+            for (int i = 0; i < centered[c].length; i++) {
+                centered[c][i] = chains[c][i] - mean;
+            }
+        }
+        return meanOverCenteredChains(centered);
+    }
+
+    /**
+     * As {@link #meanOverChains}, for chains already centred on their own means.
+     *
+     * @param centered not modified: [chain][iteration], each chain's mean subtracted
+     */
+    static double[] meanOverCenteredChains(double[][] centered) {
         // Biased: lag-k sums of products of centred values divided by n, not n - k, as Geyer (1992) recommends
         // for a stable estimate.
-        int n = chains[0].length;
+        int n = centered[0].length;
         int size = paddedLength(n);
         double[] real = new double[size];
         double[] imaginary = new double[size];
         double[] power = new double[size];
-        for (int c = 0; c < chains.length; c += 2) {
-            center(chains[c], real, size);
-            if (c + 1 < chains.length) {
-                center(chains[c + 1], imaginary, size);
+        for (int c = 0; c < centered.length; c += 2) {
+            pad(centered[c], real, size);
+            if (c + 1 < centered.length) {
+                pad(centered[c + 1], imaginary, size);
             } else {
                 java.util.Arrays.fill(imaginary, 0.0);
             }
@@ -57,7 +74,7 @@ public final class Autocovariance {
         FastFourierTransformer.transformInPlace(new double[][] {power, imaginary}, DftNormalization.STANDARD,
                 TransformType.INVERSE);
         double[] out = new double[n];
-        double scale = (double) n * chains.length;
+        double scale = (double) n * centered.length;
         for (int k = 0; k < n; k++) {
             out[k] = power[k] / scale;
         }
@@ -73,12 +90,9 @@ public final class Autocovariance {
         return size;
     }
 
-    private static void center(double[] chain, double[] target, int size) {
-        double mean = Moments.mean(chain);
-        for (int i = 0; i < chain.length; i++) {
-            target[i] = chain[i] - mean;
-        }
-        java.util.Arrays.fill(target, chain.length, size, 0.0);
+    private static void pad(double[] centered, double[] target, int size) {
+        System.arraycopy(centered, 0, target, 0, centered.length);
+        java.util.Arrays.fill(target, centered.length, size, 0.0);
     }
 
 }

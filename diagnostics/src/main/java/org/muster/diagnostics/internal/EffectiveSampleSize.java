@@ -126,7 +126,6 @@ public final class EffectiveSampleSize {
         static final int DIRECT_LAGS = 32;
         private static final int BLOCK = 4;
 
-        private final double[][] chains;
         private final int directLags;
         private final double[][] centered;
         private final double[] chainMeans;
@@ -137,7 +136,6 @@ public final class EffectiveSampleSize {
         private int known;
 
         MeanAutocovariance(double[][] chains, int directLags) {
-            this.chains = chains;
             this.directLags = directLags;
             this.n = chains[0].length;
             this.values = new double[n];
@@ -189,7 +187,7 @@ public final class EffectiveSampleSize {
                 known = end;
                 return;
             }
-            double[] all = Autocovariance.meanOverChains(chains);
+            double[] all = Autocovariance.meanOverCenteredChains(centered);
             System.arraycopy(all, known, values, known, n - known);
             known = n;
         }
