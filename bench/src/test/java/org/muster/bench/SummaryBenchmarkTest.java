@@ -31,7 +31,7 @@ class SummaryBenchmarkTest {
         EssScalingBenchmark benchmark = new EssScalingBenchmark();
         benchmark.drawsPerChain = 1000;
         benchmark.setUp();
-        double ess = benchmark.essBulk();
+        double ess = benchmark.essMean();
         // AR(1) with 0.99: about 4000 * 0.01 / 1.99 = 20 effective draws
         assertTrue(ess > 5 && ess < 80, "ESS " + ess);
     }
