@@ -5,6 +5,7 @@ module org.muster.app {
     requires org.muster.models;
     requires com.google.guice;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
     requires jakarta.inject;
     requires org.slf4j;
     requires com.fasterxml.jackson.core;

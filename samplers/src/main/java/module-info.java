@@ -3,5 +3,7 @@ module org.muster.samplers {
     requires org.muster.core;
 
     provides org.muster.core.spi.InferenceMethodProvider with
-            org.muster.samplers.internal.mh.MetropolisProvider;
+            org.muster.samplers.internal.mh.MetropolisProvider,
+            org.muster.samplers.internal.hmc.NutsProvider,
+            org.muster.samplers.internal.hmc.StaticHmcProvider;
 }

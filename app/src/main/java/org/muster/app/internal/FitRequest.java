@@ -17,12 +17,15 @@ import java.util.Optional;
  * @param output directory for output files, if any
  * @param familyOptions {@code --param} values for the family
  * @param methodOptions {@code --method-param} values for the method
+ * @param initialValues constrained initial values by parameter name ({@code --init}); empty for random inits
  */
 public record FitRequest(String family, Optional<String> data, String method, int chains, int warmup, int draws,
-        long seed, Optional<Path> output, Map<String, String> familyOptions, Map<String, String> methodOptions) {
+        long seed, Optional<Path> output, Map<String, String> familyOptions, Map<String, String> methodOptions,
+        Map<String, double[]> initialValues) {
 
     public FitRequest {
         familyOptions = Map.copyOf(familyOptions);
         methodOptions = Map.copyOf(methodOptions);
+        initialValues = Map.copyOf(initialValues);
     }
 }

@@ -44,7 +44,7 @@ public final class FitService {
         Dataset data = DatasetReader.load(dataName);
         Model model = family.build(data, new FamilyOptions(request.familyOptions()));
         RunConfig config = RunConfig.builder().chains(request.chains()).warmup(request.warmup()).draws(request.draws())
-                .seed(request.seed()).executor(executor).build();
+                .seed(request.seed()).executor(executor).initialValues(request.initialValues()).build();
         LOG.debug("fitting {} on {} with {}", family.id(), data.source(), method.id());
         Fit fit = method.create(MethodOptions.of(request.methodOptions())).fit(model, config, listener);
         if (!(fit instanceof PosteriorDraws draws)) {

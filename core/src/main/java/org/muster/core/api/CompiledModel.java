@@ -2,9 +2,12 @@ package org.muster.core.api;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.muster.core.internal.Program;
 
 /**
@@ -100,9 +103,44 @@ public final class CompiledModel {
         double[] x = new double[dimension()];
         for (Program.ParameterSlot slot : program.parameters()) {
             Node node = model.nodes().get(slot.nodeId());
+            if (!values.containsKey(node.name())) {
+                throw new IllegalArgumentException("no value for parameter '" + node.name() + "'");
+            }
+        }
+        write(values, x);
+        return x;
+    }
+
+    /**
+     * Writes the unconstrained coordinates of the parameters present in {@code values} into {@code x},
+     * leaving the other coordinates as they are (partial initial values, as Stan allows).
+     *
+     * @param values by parameter name; each present parameter must have its full size
+     * @param x modified, length {@link #dimension()}
+     * @throws IllegalArgumentException naming a value that is not a parameter of the model (a derived
+     *     quantity or an unknown name), or a parameter whose value has the wrong size or is outside its support
+     */
+    public void unconstrainInto(Map<String, double[]> values, double[] x) {
+        Set<String> parameterNames = new HashSet<>();
+        for (Program.ParameterSlot slot : program.parameters()) {
+            parameterNames.add(model.nodes().get(slot.nodeId()).name());
+        }
+        for (String name : new TreeSet<>(values.keySet())) {
+            if (!parameterNames.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a parameter of the model"
+                        + (outputNodes.stream().anyMatch(n -> n.name().equals(name)) ? " but a derived quantity" : "")
+                        + "; parameters: " + new TreeSet<>(parameterNames));
+            }
+        }
+        write(values, x);
+    }
+
+    private void write(Map<String, double[]> values, double[] x) {
+        for (Program.ParameterSlot slot : program.parameters()) {
+            Node node = model.nodes().get(slot.nodeId());
             double[] v = values.get(node.name());
             if (v == null) {
-                throw new IllegalArgumentException("no value for parameter '" + node.name() + "'");
+                continue;
             }
             if (v.length != node.size()) {
                 throw new IllegalArgumentException("parameter '" + node.name() + "' has " + node.size()
@@ -114,6 +152,5 @@ public final class CompiledModel {
                 throw new IllegalArgumentException("parameter '" + node.name() + "': " + e.getMessage(), e);
             }
         }
-        return x;
     }
 }

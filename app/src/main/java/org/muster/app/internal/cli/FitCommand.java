@@ -41,8 +41,20 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "PATH", description = "Built-in dataset name or CSV/TSV file (default: the family's built-in data).")
     private String data;
 
-    @Option(names = "--method", paramLabel = "ID", defaultValue = "mh", description = "Inference method (see `muster methods`). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", paramLabel = "ID", defaultValue = "nuts", description = "Inference method (see `muster methods`). Default: ${DEFAULT-VALUE}.")
     private String method;
+
+    @Option(names = "--adapt-delta", paramLabel = "P", description = "Target acceptance statistic of NUTS/HMC step-size adaptation, in (0, 1) (default 0.8); raise it (0.95, 0.99) when there are divergences.")
+    private Double adaptDelta;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Maximum NUTS tree depth (default 10).")
+    private Integer maxDepth;
+
+    @Option(names = "--metric", paramLabel = "KIND", description = "NUTS/HMC metric: diag_e (default), dense_e or unit_e.")
+    private String metric;
+
+    @Option(names = "--init", paramLabel = "FILE", description = "JSON object of initial values by parameter name, on the constrained scale, e.g. {\"mu\": 0, \"tau\": 1, \"z\": [0, 0]}; parameters left out start at random.")
+    private Path init;
 
     @Option(names = "--chains", paramLabel = "N", defaultValue = "4", description = "Number of chains. Default: ${DEFAULT-VALUE}.")
     private int chains;
@@ -78,8 +90,13 @@ final class FitCommand implements Callable<Integer> {
         checkPositive("--chains", chains, 1);
         checkPositive("--warmup", warmup, 0);
         checkPositive("--draws", draws, 2);
+        Map<String, String> allMethodOptions = new LinkedHashMap<>(methodOptions);
+        putOption(allMethodOptions, "adapt_delta", adaptDelta);
+        putOption(allMethodOptions, "max_depth", maxDepth);
+        putOption(allMethodOptions, "metric", metric);
+        Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
         FitRequest request = new FitRequest(family, Optional.ofNullable(data), method, chains, warmup, draws, actualSeed,
-                Optional.ofNullable(output), familyOptions, methodOptions);
+                Optional.ofNullable(output), familyOptions, allMethodOptions, initialValues);
         long start = System.nanoTime();
         FitResult result = service.fit(request, FitListener.NONE);
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -102,6 +119,16 @@ final class FitCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "fitted in %.2f s%n", seconds);
         return ExitCodes.OK;
+    }
+
+    private static void putOption(Map<String, String> options, String key, Object value) {
+        if (value == null) {
+            return;
+        }
+        String previous = options.put(key, value.toString());
+        if (previous != null && !previous.equals(value.toString())) {
+            throw new IllegalArgumentException("method option " + key + " given twice: " + previous + " and " + value);
+        }
     }
 
     private static void checkPositive(String option, int value, int minimum) {

@@ -42,6 +42,7 @@ class DiagnoseCommandTest {
     @Test
     void diagnosingMustersOwnCsvReproducesTheSummaryOfTheRunThatWroteIt() throws IOException {
         Path fitOutput = dir.resolve("fit");
+        // NUTS, the default method: sampler statistics, adaptation block and timings all go through the files
         MainTest.Run fit = MainTest.run("fit", "eight-schools", "--seed", "11", "--warmup", "300", "--draws", "300",
                 "--chains", "3", "--output", fitOutput.toString());
         assertEquals(0, fit.exitCode(), fit.err());
@@ -50,7 +51,7 @@ class DiagnoseCommandTest {
                 fitOutput.resolve("draws_2.csv").toString(), fitOutput.resolve("draws_3.csv").toString(), "--output",
                 diagnoseOutput.toString());
         assertEquals(0, diagnose.exitCode(), diagnose.err());
-        assertTrue(diagnose.out().startsWith("3 chains x 300 draws, 18 variables (mh)"), diagnose.out());
+        assertTrue(diagnose.out().startsWith("3 chains x 300 draws, 18 variables (nuts)"), diagnose.out());
         assertEquals(fromTable(fit.out()), fromTable(diagnose.out()));
         assertEquals(Files.readString(fitOutput.resolve("summary.csv")), Files.readString(diagnoseOutput.resolve("summary.csv")));
         assertEquals(Files.readString(fitOutput.resolve("summary.json")),

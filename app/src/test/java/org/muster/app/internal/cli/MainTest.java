@@ -71,7 +71,7 @@ class MainTest {
             }
         }
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output.resolve("summary.json").toFile());
-        assertEquals("mh", json.get("method").asText());
+        assertEquals("nuts", json.get("method").asText());
         assertEquals(2, json.get("chains").asInt());
         assertEquals(200, json.get("draws_per_chain").asInt());
         assertEquals(18, json.get("variables").size());
@@ -81,14 +81,18 @@ class MainTest {
         assertEquals(Double.parseDouble(csvTheta1[8]), theta1.get("rhat").asDouble());
         assertEquals(Double.parseDouble(csvTheta1[9]), theta1.get("ess_bulk").asDouble());
         assertTrue(json.get("sampler").get("mean_accept_stat").asDouble() > 0, json.toString());
-        assertTrue(json.get("sampler").get("divergences").isNull(), "random-walk Metropolis reports no divergences");
+        assertTrue(json.get("sampler").get("divergences").isInt(), json.get("sampler").toString());
+        assertEquals(10, json.get("sampler").get("max_tree_depth").asInt());
+        assertTrue(json.get("sampler").get("chains").get(1).get("ebfmi").asDouble() > 0);
         assertEquals(2, json.get("timing").size());
         assertTrue(json.get("timing").get(1).get("sampling_seconds").asDouble() > 0);
         assertTrue(json.get("warnings").isArray());
         for (String chain : List.of("draws_1.csv", "draws_2.csv")) {
             List<String> draws = Files.readAllLines(output.resolve(chain));
-            assertTrue(draws.contains("lp__,accept_stat__,stepsize__,mu,tau,z.1,z.2,z.3,z.4,z.5,z.6,z.7,z.8,theta.1,"
-                    + "theta.2,theta.3,theta.4,theta.5,theta.6,theta.7,theta.8"), draws.subList(0, 30).toString());
+            assertTrue(draws.contains("lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,divergent__,energy__,mu,tau,"
+                    + "z.1,z.2,z.3,z.4,z.5,z.6,z.7,z.8,theta.1,theta.2,theta.3,theta.4,theta.5,theta.6,theta.7,theta.8"),
+                    draws.subList(0, 40).toString());
+            assertTrue(draws.contains("# Adaptation terminated") && draws.contains("# Diagonal elements of inverse mass matrix:"));
             assertTrue(draws.contains("#   seed = 3") && draws.contains("#     num_warmup = 200"));
             assertTrue(draws.stream().anyMatch(l -> l.startsWith("#  Elapsed Time: ")));
         }
@@ -97,10 +101,15 @@ class MainTest {
 
     @Test
     void fitPrintsDiagnosticsAndWarnings() {
+        Run nuts = run("fit", "eight-schools", "--seed", "5", "--warmup", "100", "--draws", "100", "--chains", "2");
+        assertEquals(0, nuts.exitCode(), nuts.err());
+        assertTrue(nuts.out().contains("ess_bulk ess_tail   rhat"), nuts.out());
+        assertTrue(nuts.out().contains(" transitions diverged") && nuts.out().contains(" hit the maximum tree depth 10; E-BFMI ")
+                && nuts.out().contains("; mean acceptance "), nuts.out());
         // 100 draws of random-walk Metropolis on eight schools: too few for the ESS thresholds
-        Run fit = run("fit", "eight-schools", "--seed", "5", "--warmup", "100", "--draws", "100", "--chains", "2");
+        Run fit = run("fit", "eight-schools", "--method", "mh", "--seed", "5", "--warmup", "100", "--draws", "100",
+                "--chains", "2");
         assertEquals(0, fit.exitCode(), fit.err());
-        assertTrue(fit.out().contains("ess_bulk ess_tail   rhat"), fit.out());
         assertTrue(fit.out().contains("Sampler: mean acceptance "), fit.out());
         assertTrue(fit.out().contains("Warning: Bulk ESS below 200 (100 per chain)") && fit.out().contains("Try: run longer"),
                 fit.out());

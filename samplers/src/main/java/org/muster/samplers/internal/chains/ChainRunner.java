@@ -2,6 +2,7 @@ package org.muster.samplers.internal.chains;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,7 @@ import org.muster.core.api.CompiledModel;
 import org.muster.core.api.Draws;
 import org.muster.core.api.Model;
 import org.muster.core.api.ModelEvaluator;
+import org.muster.core.api.NodeKind;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.api.RandomStreams;
 import org.muster.core.spi.FitListener;
@@ -35,8 +37,14 @@ public final class ChainRunner {
     private ChainRunner() {
     }
 
-    public static PosteriorDraws run(String methodId, Model model, RunConfig config, FitListener listener,
-            SamplerFactory factory) {
+    /**
+     * Runs the chains.
+     *
+     * @param settings the method's settings for the output, as CmdStan names them
+     * @param usesGradient whether initial points must also have a finite gradient
+     */
+    public static PosteriorDraws run(String methodId, Map<String, String> settings, boolean usesGradient, Model model,
+            RunConfig config, FitListener listener, SamplerFactory factory) {
         CompiledModel compiled = model.compile();
         List<RandomGenerator> streams = RandomStreams.split(config.seed(), config.chains());
         int chains = config.chains();
@@ -51,7 +59,7 @@ public final class ChainRunner {
         List<ModelEvaluator> evaluators = new ArrayList<>();
         for (int c = 0; c < chains; c++) {
             ModelEvaluator evaluator = compiled.newEvaluator();
-            double[] init = initialPoint(compiled, evaluator, config, streams.get(c), c);
+            double[] init = initialPoint(compiled, evaluator, config, streams.get(c), c, usesGradient);
             samplers.add(factory.create(evaluator, streams.get(c), init));
             evaluators.add(evaluator);
         }
@@ -83,7 +91,7 @@ public final class ChainRunner {
         for (ChainReport r : reports) {
             chainReports.add(r);
         }
-        return new PosteriorDraws(methodId, draws.build(), statistics.build(), chainReports, cancelled.get());
+        return new PosteriorDraws(methodId, draws.build(), statistics.build(), chainReports, cancelled.get(), settings);
     }
 
     private static boolean runChain(int chain, ChainSampler sampler, ModelEvaluator evaluator, RunConfig config,
@@ -95,6 +103,9 @@ public final class ChainRunner {
         long start = System.nanoTime();
         long warmupEnd = start;
         boolean stopped = false;
+        if (config.warmup() == 0) {
+            sampler.endWarmup();
+        }
         for (int i = 0; i < total; i++) {
             if (listener.isCancelled()) {
                 stopped = true;
@@ -111,6 +122,7 @@ public final class ChainRunner {
                 System.arraycopy(statsTail, 0, stats, 1, statsTail.length);
                 statistics.set(chain, d, stats);
             } else if (i == config.warmup() - 1) {
+                sampler.endWarmup();
                 warmupEnd = System.nanoTime();
             }
             listener.onIteration(chain, i + 1, total, warmup);
@@ -120,35 +132,59 @@ public final class ChainRunner {
         }
         long end = System.nanoTime();
         reports[chain] = new ChainReport(chain + 1, (warmupEnd - start) * 1e-9, (end - warmupEnd) * 1e-9,
-                sampler.densityEvaluations());
+                sampler.densityEvaluations(), sampler.adaptation());
         return stopped;
     }
 
     private static double[] initialPoint(CompiledModel compiled, ModelEvaluator evaluator, RunConfig config,
-            RandomGenerator random, int chain) {
-        if (!config.initialValues().isEmpty()) {
-            double[] x = compiled.unconstrain(config.initialValues());
-            double lp = evaluator.logDensity(x);
-            if (!Double.isFinite(lp)) {
-                throw new IllegalArgumentException("the initial values give a log density of " + lp
-                        + "; the first non-finite term is '" + evaluator.firstNonFiniteTerm(x) + "'");
-            }
-            return x;
-        }
+            RandomGenerator random, int chain, boolean usesGradient) {
+        Map<String, double[]> given = config.initialValues();
         double[] x = new double[compiled.dimension()];
+        double[] gradient = new double[compiled.dimension()];
+        boolean complete = !given.isEmpty() && isComplete(compiled, given);
         String culprit = null;
-        // Stan's rule: uniform(-2, 2) on the unconstrained scale, retried where the density is not finite.
-        for (int attempt = 0; attempt < INIT_ATTEMPTS; attempt++) {
+        // Stan's rule: uniform(-2, 2) on the unconstrained scale for whatever the user did not give, retried
+        // where the density (or its gradient) is not finite.
+        for (int attempt = 0; attempt < (complete ? 1 : INIT_ATTEMPTS); attempt++) {
             for (int i = 0; i < x.length; i++) {
                 x[i] = random.nextDouble(-INIT_RADIUS, INIT_RADIUS);
             }
-            if (Double.isFinite(evaluator.logDensity(x))) {
+            compiled.unconstrainInto(given, x);
+            culprit = nonFinite(compiled, evaluator, x, gradient, usesGradient);
+            if (culprit == null) {
                 return x;
             }
-            culprit = evaluator.firstNonFiniteTerm(x);
         }
-        throw new IllegalArgumentException("chain " + (chain + 1) + ": no initial point with a finite log density in "
-                + INIT_ATTEMPTS + " attempts (uniform(-2, 2) on the unconstrained scale); the log density of '" + culprit
-                + "' was not finite. Supply initial values or check the model's data and priors");
+        if (complete) {
+            throw new IllegalArgumentException("chain " + (chain + 1) + ": the initial values give a non-finite "
+                    + culprit);
+        }
+        throw new IllegalArgumentException("chain " + (chain + 1) + ": no initial point with a finite log density"
+                + (usesGradient ? " and gradient" : "") + " in " + INIT_ATTEMPTS + " attempts (uniform(-2, 2) on the "
+                + "unconstrained scale" + (given.isEmpty() ? "" : " for the parameters without initial values")
+                + "); the last attempt had a non-finite " + culprit
+                + ". Supply initial values or check the model's data and priors");
+    }
+
+    private static boolean isComplete(CompiledModel compiled, Map<String, double[]> given) {
+        return compiled.model().nodes().stream()
+                .filter(n -> n.kind() == NodeKind.PARAMETER)
+                .allMatch(n -> given.containsKey(n.name()));
+    }
+
+    /** Null when the log density (and, if asked, its gradient) is finite at x; else what is not. */
+    private static String nonFinite(CompiledModel compiled, ModelEvaluator evaluator, double[] x, double[] gradient, boolean usesGradient) {
+        double lp = usesGradient ? evaluator.logDensityGradient(x, gradient) : evaluator.logDensity(x);
+        if (!Double.isFinite(lp)) {
+            return "log density (" + lp + "); the first non-finite term is '" + evaluator.firstNonFiniteTerm(x) + "'";
+        }
+        if (usesGradient) {
+            for (int i = 0; i < gradient.length; i++) {
+                if (!Double.isFinite(gradient[i])) {
+                    return "gradient with respect to '" + compiled.unconstrainedNames().get(i) + "'";
+                }
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,8 @@
 package org.muster.samplers.internal.chains;
 
+import java.util.Optional;
+import org.muster.core.api.ChainReport;
+
 /**
  * One chain's sampler, driven iteration by iteration by {@link ChainRunner}: a kernel together with
  * its adaptation. Not thread-safe; each chain has its own.
@@ -27,4 +30,16 @@ public interface ChainSampler {
 
     /** Log-density or gradient evaluations so far. */
     long densityEvaluations();
+
+    /**
+     * Called once after the last warmup iteration (at the start when there is no warmup): the sampler
+     * fixes its tuning for the sampling phase.
+     */
+    default void endWarmup() {
+    }
+
+    /** The step size and metric warmup arrived at, for samplers that have them. */
+    default Optional<ChainReport.Adaptation> adaptation() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,7 @@
 package org.muster.samplers.internal.mh;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
@@ -22,6 +24,13 @@ public final class MetropolisProvider implements InferenceMethodProvider {
         return "Adaptive random-walk Metropolis on the unconstrained space (scale and widths tuned in warmup)";
     }
 
+    private static Map<String, String> settings(double targetAcceptance) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("algorithm", "rwm");
+        settings.put("target_accept", targetAcceptance > 0 ? Double.toString(targetAcceptance) : "0.234 (0.44 in 1-d)");
+        return settings;
+    }
+
     @Override
     public InferenceMethod create(MethodOptions options) {
         options.requireKnown(ID, Set.of(TARGET_ACCEPT));
@@ -29,7 +38,7 @@ public final class MetropolisProvider implements InferenceMethodProvider {
         if (targetAcceptance != -1 && !(targetAcceptance > 0 && targetAcceptance < 1)) {
             throw new IllegalArgumentException("option " + TARGET_ACCEPT + " must be in (0, 1), got " + targetAcceptance);
         }
-        return (model, config, listener) -> ChainRunner.run(ID, model, config, listener,
+        return (model, config, listener) -> ChainRunner.run(ID, settings(targetAcceptance), false, model, config, listener,
                 (target, random, init) -> new MetropolisChain(target, random, init, config.warmup(), targetAcceptance));
     }
 }

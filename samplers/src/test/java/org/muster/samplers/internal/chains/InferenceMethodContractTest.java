@@ -20,6 +20,7 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
+import org.muster.diagnostics.api.MonteCarloError;
 
 /**
  * The contract every MCMC inference method meets: it recovers closed-form posteriors within Monte
@@ -43,6 +44,10 @@ public abstract class InferenceMethodContractTest {
      * mu ~ N(0, 10), y ~ N(mu, 2): posterior N(m, s); and lambda ~ Gamma(2, 1), k ~ Poisson(lambda):
      * posterior Gamma(2 + sum k, 1 + n).
      */
+    protected static Model conjugateModelForTests() {
+        return conjugateModel();
+    }
+
     static Model conjugateModel() {
         ModelBuilder b = Model.builder();
         Node mu = b.stochastic("mu", normal(0, 10));
@@ -50,28 +55,6 @@ public abstract class InferenceMethodContractTest {
         Node lambda = b.stochastic("lambda", gamma(2, 1));
         b.observed("k", poisson(lambda), COUNTS);
         return b.build();
-    }
-
-    /** Monte Carlo standard error of a mean by batch means within each chain. */
-    static double batchMeansError(Draws draws, int variable) {
-        int n = draws.iterations();
-        int batch = (int) Math.sqrt(n);
-        int batches = n / batch;
-        double[] means = new double[draws.chains() * batches];
-        int k = 0;
-        for (int c = 0; c < draws.chains(); c++) {
-            double[] x = draws.chain(c, variable);
-            for (int j = 0; j < batches; j++) {
-                double sum = 0;
-                for (int i = j * batch; i < (j + 1) * batch; i++) {
-                    sum += x[i];
-                }
-                means[k++] = sum / batch;
-            }
-        }
-        double grand = java.util.Arrays.stream(means).average().orElseThrow();
-        double variance = java.util.Arrays.stream(means).map(m -> (m - grand) * (m - grand)).sum() / (means.length - 1);
-        return Math.sqrt(variance / means.length);
     }
 
     private PosteriorDraws fit(RunConfig config, FitListener listener) {
@@ -100,7 +83,7 @@ public abstract class InferenceMethodContractTest {
     private static void assertMean(Draws draws, String name, double expected) {
         int v = draws.indexOf(name);
         double mean = java.util.Arrays.stream(draws.pooled(v)).average().orElseThrow();
-        double mcse = batchMeansError(draws, v);
+        double mcse = MonteCarloError.mean(draws.variable(v));
         assertTrue(Math.abs(mean - expected) < 4 * mcse,
                 name + ": mean " + mean + " vs exact " + expected + " (MCSE " + mcse + ")");
     }
@@ -114,7 +97,7 @@ public abstract class InferenceMethodContractTest {
         }
         Draws squared = Draws.of(java.util.List.of(name), squares);
         double mean = java.util.Arrays.stream(squared.pooled(0)).average().orElseThrow();
-        double mcse = batchMeansError(squared, 0);
+        double mcse = MonteCarloError.mean(squared.variable(0));
         assertTrue(Math.abs(mean - expected) < 4 * mcse,
                 name + ": variance " + mean + " vs exact " + expected + " (MCSE " + mcse + ")");
     }

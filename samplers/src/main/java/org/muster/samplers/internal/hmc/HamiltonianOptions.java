@@ -1,0 +1,121 @@
+package org.muster.samplers.internal.hmc;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.muster.core.spi.MethodOptions;
+
+/**
+ * The options of the Hamiltonian samplers, named as CmdStan names them.
+ *
+ * @param engine {@code nuts} or {@code static}
+ * @param adaptDelta target acceptance statistic of step-size adaptation
+ * @param maxDepth NUTS's maximum tree depth
+ * @param integrationTime static HMC's integration time
+ * @param metric {@code unit_e}, {@code diag_e} or {@code dense_e}
+ * @param stepSize where the step-size search starts (the step size itself without adaptation)
+ * @param adaptEngaged whether warmup adapts step size and metric
+ * @param initBuffer initial fast interval
+ * @param termBuffer terminal fast interval
+ * @param window first slow window
+ */
+record HamiltonianOptions(String engine, double adaptDelta, int maxDepth, double integrationTime, String metric,
+        double stepSize, boolean adaptEngaged, int initBuffer, int termBuffer, int window) {
+
+    static final String ADAPT_DELTA = "adapt_delta";
+    static final String MAX_DEPTH = "max_depth";
+    static final String INT_TIME = "int_time";
+    static final String METRIC = "metric";
+    static final String STEPSIZE = "stepsize";
+    static final String ADAPT_ENGAGED = "adapt_engaged";
+    static final String INIT_BUFFER = "init_buffer";
+    static final String TERM_BUFFER = "term_buffer";
+    static final String WINDOW = "window";
+
+    static final Set<String> COMMON = Set.of(ADAPT_DELTA, METRIC, STEPSIZE, ADAPT_ENGAGED, INIT_BUFFER, TERM_BUFFER,
+            WINDOW);
+
+    /** Reads and checks the options of {@code method}. */
+    static HamiltonianOptions parse(String method, boolean nuts, MethodOptions options) {
+        Set<String> known = new TreeSet<>(COMMON);
+        known.add(nuts ? MAX_DEPTH : INT_TIME);
+        options.requireKnown(method, known);
+        double adaptDelta = options.getDouble(ADAPT_DELTA, 0.8);
+        if (!(adaptDelta > 0 && adaptDelta < 1)) {
+            throw new IllegalArgumentException("option " + ADAPT_DELTA + " must be in (0, 1), got " + adaptDelta);
+        }
+        int maxDepth = options.getInt(MAX_DEPTH, 10);
+        if (maxDepth < 1 || maxDepth > 30) {
+            throw new IllegalArgumentException("option " + MAX_DEPTH + " must be between 1 and 30, got " + maxDepth);
+        }
+        double integrationTime = options.getDouble(INT_TIME, 2 * Math.PI);
+        if (!(integrationTime > 0) || !Double.isFinite(integrationTime)) {
+            throw new IllegalArgumentException("option " + INT_TIME + " must be positive, got " + integrationTime);
+        }
+        String metric = switch (options.getString(METRIC, "diag_e").trim().toLowerCase(Locale.ROOT)) {
+            case "diag_e", "diag", "diagonal" -> "diag_e";
+            case "dense_e", "dense" -> "dense_e";
+            case "unit_e", "unit" -> "unit_e";
+            default -> throw new IllegalArgumentException("option " + METRIC + " must be diag_e, dense_e or unit_e, got '"
+                    + options.getString(METRIC, "") + "'");
+        };
+        double stepSize = options.getDouble(STEPSIZE, 1);
+        if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
+            throw new IllegalArgumentException("option " + STEPSIZE + " must be positive, got " + stepSize);
+        }
+        String engaged = options.getString(ADAPT_ENGAGED, "true").trim().toLowerCase(Locale.ROOT);
+        boolean adaptEngaged = switch (engaged) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException("option " + ADAPT_ENGAGED + " must be true or false, got '"
+                    + engaged + "'");
+        };
+        int initBuffer = nonNegative(options, INIT_BUFFER, WarmupSchedule.DEFAULT_INIT_BUFFER);
+        int termBuffer = nonNegative(options, TERM_BUFFER, WarmupSchedule.DEFAULT_TERM_BUFFER);
+        int window = nonNegative(options, WINDOW, WarmupSchedule.DEFAULT_BASE_WINDOW);
+        if (window < 1) {
+            throw new IllegalArgumentException("option " + WINDOW + " must be at least 1, got " + window);
+        }
+        return new HamiltonianOptions(nuts ? "nuts" : "static", adaptDelta, maxDepth, integrationTime, metric, stepSize,
+                adaptEngaged, initBuffer, termBuffer, window);
+    }
+
+    private static int nonNegative(MethodOptions options, String key, int defaultValue) {
+        int value = options.getInt(key, defaultValue);
+        if (value < 0) {
+            throw new IllegalArgumentException("option " + key + " must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    boolean nuts() {
+        return engine.equals("nuts");
+    }
+
+    /** The settings as CmdStan writes them in its CSV header. */
+    Map<String, String> settings(int warmup) {
+        WarmupSchedule schedule = new WarmupSchedule(warmup, initBuffer, termBuffer, window);
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("algorithm", "hmc");
+        s.put("engine", engine);
+        if (nuts()) {
+            s.put("max_depth", Integer.toString(maxDepth));
+        } else {
+            s.put("int_time", Double.toString(integrationTime));
+        }
+        s.put("metric", metric);
+        s.put("stepsize", Double.toString(stepSize));
+        s.put("stepsize_jitter", "0");
+        s.put("adapt_engaged", adaptEngaged ? "1" : "0");
+        s.put("delta", Double.toString(adaptDelta));
+        s.put("gamma", Double.toString(StepSizeAdaptation.GAMMA));
+        s.put("kappa", Double.toString(StepSizeAdaptation.KAPPA));
+        s.put("t0", Double.toString(StepSizeAdaptation.T0));
+        s.put("init_buffer", Integer.toString(schedule.initBuffer()));
+        s.put("term_buffer", Integer.toString(schedule.termBuffer()));
+        s.put("window", Integer.toString(schedule.baseWindow()));
+        return s;
+    }
+}
