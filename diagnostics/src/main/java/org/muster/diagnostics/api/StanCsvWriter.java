@@ -28,11 +28,11 @@ public final class StanCsvWriter {
     private static final List<String> ADAPT = List.of("engaged", "gamma", "delta", "kappa", "t0", "init_buffer",
             "term_buffer", "window");
     /** Settings CmdStan lists under the HMC algorithm. */
-    private static final List<String> HMC = List.of("engine", "max_depth", "metric", "metric_file", "stepsize",
-            "stepsize_jitter");
+    private static final List<String> HMC = List.of("engine", "max_depth", "int_time", "metric", "metric_file",
+            "stepsize", "stepsize_jitter");
     /** Settings the writer places itself, so they are not repeated among the rest. */
     private static final List<String> PLACED = List.of("algorithm", "num_samples", "num_warmup", "save_warmup", "thin",
-            "id", "seed", "num_chains", "model");
+            "id", "seed", "num_chains", "model", "adapt_engaged");
 
     private final StanCsvHeader header;
 
@@ -122,7 +122,8 @@ public final class StanCsvWriter {
         line(out, 2, "save_warmup = 0");
         line(out, 2, "thin = 1");
         line(out, 2, "adapt");
-        line(out, 3, "engaged = " + settings.getOrDefault("engaged", adapted || header.warmup() > 0 ? "1" : "0"));
+        String engaged = settings.getOrDefault("engaged", settings.get("adapt_engaged"));
+        line(out, 3, "engaged = " + (engaged != null ? engaged : adapted || header.warmup() > 0 ? "1" : "0"));
         for (String key : ADAPT.subList(1, ADAPT.size())) {
             if (settings.containsKey(key)) {
                 line(out, 3, key + " = " + settings.get(key));
@@ -134,11 +135,14 @@ public final class StanCsvWriter {
             if (settings.containsKey("engine")) {
                 line(out, 4, "engine = " + settings.get("engine"));
                 line(out, 5, settings.get("engine"));
-                if (settings.containsKey("max_depth")) {
-                    line(out, 6, "max_depth = " + settings.get("max_depth"));
+                // nuts has max_depth, static HMC its integration time
+                for (String key : HMC.subList(1, 3)) {
+                    if (settings.containsKey(key)) {
+                        line(out, 6, key + " = " + settings.get(key));
+                    }
                 }
             }
-            for (String key : HMC.subList(2, HMC.size())) {
+            for (String key : HMC.subList(3, HMC.size())) {
                 if (settings.containsKey(key)) {
                     line(out, 4, key + " = " + settings.get(key));
                 }
