@@ -8,6 +8,7 @@ module org.muster.app {
     requires com.fasterxml.jackson.databind;
     requires jakarta.inject;
     requires org.slf4j;
+    requires com.fasterxml.jackson.core;
 
     uses org.muster.core.spi.InferenceMethodProvider;
     uses org.muster.models.spi.ModelFamily;

@@ -1,8 +1,8 @@
 package org.muster.app.internal;
 
-import java.util.List;
+import java.util.Objects;
 import org.muster.core.api.PosteriorDraws;
-import org.muster.diagnostics.api.SummaryRow;
+import org.muster.diagnostics.api.PosteriorSummary;
 
 /**
  * A finished fit and its summary.
@@ -10,11 +10,11 @@ import org.muster.diagnostics.api.SummaryRow;
  * @param request what was asked
  * @param datasetSource where the data came from
  * @param fit the draws
- * @param summary one row per output variable
+ * @param summary one row per output variable, the sampler checks and the warnings
  */
-public record FitResult(FitRequest request, String datasetSource, PosteriorDraws fit, List<SummaryRow> summary) {
+public record FitResult(FitRequest request, String datasetSource, PosteriorDraws fit, PosteriorSummary summary) {
 
     public FitResult {
-        summary = List.copyOf(summary);
+        Objects.requireNonNull(summary, "summary");
     }
 }

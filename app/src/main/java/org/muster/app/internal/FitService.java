@@ -10,6 +10,7 @@ import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
 import org.muster.diagnostics.api.Summaries;
+import org.muster.diagnostics.api.WarningThresholds;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.DatasetReader;
 import org.muster.models.spi.FamilyOptions;
@@ -17,7 +18,7 @@ import org.muster.models.spi.ModelFamily;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the data, builds the model, runs the method on the chain executor and summarizes. */
+/** Loads the data, builds the model, runs the method on the chain executor and summarizes (on it too). */
 public final class FitService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FitService.class);
@@ -50,6 +51,7 @@ public final class FitService {
             throw new IllegalStateException("method " + method.id() + " returned " + fit.getClass().getSimpleName()
                     + "; this command summarizes posterior draws only");
         }
-        return new FitResult(request, data.source(), draws, Summaries.summarize(draws.draws()));
+        return new FitResult(request, data.source(), draws,
+                Summaries.summarize(draws, WarningThresholds.DEFAULT, executor));
     }
 }

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.muster.diagnostics.api.SummaryRow;
 
-/** Writes {@code summary.csv}: one row per variable, numbers at full precision. */
+/**
+ * Writes {@code summary.csv}: one row per variable, numbers at full precision, {@code NaN} where a
+ * diagnostic is undefined.
+ */
 public final class SummaryCsvWriter {
 
-    /** The header; diagnostics columns will follow these as they are added. */
-    public static final String HEADER = "variable,mean,sd,q5,q50,q95";
+    /** The header: the posterior summary, then Monte Carlo errors and convergence diagnostics. */
+    public static final String HEADER = "variable,mean,sd,q5,q50,q95,mcse_mean,mcse_sd,rhat,ess_bulk,ess_tail";
 
     public Path write(Path directory, List<SummaryRow> rows) throws IOException {
         Files.createDirectories(directory);
@@ -22,7 +25,8 @@ public final class SummaryCsvWriter {
             out.write('\n');
             for (SummaryRow row : rows) {
                 out.write(quote(row.variable()) + "," + row.mean() + "," + row.sd() + "," + row.q5() + "," + row.q50()
-                        + "," + row.q95() + "\n");
+                        + "," + row.q95() + "," + row.mcseMean() + "," + row.mcseSd() + "," + row.rhat() + ","
+                        + row.essBulk() + "," + row.essTail() + "\n");
             }
         }
         return file;

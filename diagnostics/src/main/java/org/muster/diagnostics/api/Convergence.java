@@ -29,7 +29,8 @@ public final class Convergence {
 
     /** Split R-hat of the draws as they are (Gelman et al., BDA3, with split chains): sensitive to heavy tails. */
     public static double rhatBasic(double[][] chains) {
-        return new VariableDiagnostics(null, chains, null).rhatBasic();
+        ChainArrays.requireValid(null, chains);
+        return EffectiveSampleSize.potentialScaleReduction(ChainArrays.split(chains));
     }
 
     /** Bulk ESS: the ESS of rank-normalized split chains, for the efficiency of location summaries. */
@@ -50,7 +51,8 @@ public final class Convergence {
 
     /** The ESS of the mean: split chains, no ranks (posterior's {@code ess_mean}, and {@code ess_basic}). */
     public static double essMean(double[][] chains) {
-        return new VariableDiagnostics(null, chains, null).essMean();
+        ChainArrays.requireValid(null, chains);
+        return EffectiveSampleSize.of(ChainArrays.split(chains));
     }
 
     /**

@@ -61,7 +61,8 @@ public final class Summaries {
     /**
      * One row per variable, in the draws' order, summarized in blocks of variables on an executor.
      *
-     * @param executor runs the work; {@code Runnable::run} for the calling thread
+     * @param executor runs the work; {@code Runnable::run} for the calling thread. The calling thread waits
+     *     for the tasks, so do not call this from a task of the same bounded executor.
      * @throws IllegalArgumentException naming variable, chain and draw if a draw is NaN or infinite
      */
     public static List<SummaryRow> summarize(Draws draws, Executor executor) {

@@ -17,48 +17,66 @@ public final class Autocovariance {
     }
 
     /**
-     * The biased autocovariance of every chain: lag-{@code k} sums of products of centred values divided
-     * by {@code n}, not {@code n - k}, as Geyer (1992) recommends for a stable estimate.
+     * The biased autocovariance averaged over chains, for every lag. The inverse transform is linear, so the
+     * chains' power spectra are summed and transformed back once: one inverse transform instead of one per
+     * pair of chains.
      *
      * @param chains not modified: [chain][iteration], every chain of the same length {@code n >= 1}
-     * @return [chain][lag] for lags {@code 0 .. n - 1}; lag 0 is the variance with denominator {@code n}
+     * @return lags {@code 0 .. n - 1}
      */
-    public static double[][] of(double[][] chains) {
-        int n = chains[0].length;
+    public static double[] meanOverChains(double[][] chains) {
+        double[][] centered = new double[chains.length][];
+        for (int c = 0; c < chains.length; c++) {
+            double mean = Moments.mean(chains[c]);
+            centered[c] = new double[chains[c].length];
+            for (int i = 0; i < centered[c].length; i++) {
+                centered[c][i] = chains[c][i] - mean;
+            }
+        }
+        return meanOverCenteredChains(centered);
+    }
+
+    /**
+     * As {@link #meanOverChains}, for chains already centred on their own means.
+     *
+     * @param centered not modified: [chain][iteration], each chain's mean subtracted
+     */
+    static double[] meanOverCenteredChains(double[][] centered) {
+        // Biased: lag-k sums of products of centred values divided by n, not n - k, as Geyer (1992) recommends
+        // for a stable estimate.
+        int n = centered[0].length;
         int size = paddedLength(n);
-        double[][] out = new double[chains.length][];
         double[] real = new double[size];
         double[] imaginary = new double[size];
-        double[] powerReal = new double[size];
-        double[] powerImaginary = new double[size];
-        for (int c = 0; c < chains.length; c += 2) {
-            boolean pair = c + 1 < chains.length;
-            center(chains[c], real, size);
-            if (pair) {
-                center(chains[c + 1], imaginary, size);
+        double[] power = new double[size];
+        for (int c = 0; c < centered.length; c += 2) {
+            pad(centered[c], real, size);
+            if (c + 1 < centered.length) {
+                pad(centered[c + 1], imaginary, size);
             } else {
                 java.util.Arrays.fill(imaginary, 0.0);
             }
             FastFourierTransformer.transformInPlace(new double[][] {real, imaginary}, DftNormalization.STANDARD,
                     TransformType.FORWARD);
-            // With z = a + ib for real a and b: A_k = (Z_k + conj Z_{-k}) / 2 and B_k = (Z_k - conj Z_{-k}) / 2i.
-            // |A|^2 and |B|^2 are real and even, so one inverse transform of |A|^2 + i|B|^2 returns both
-            // autocorrelation sums, one in each part.
+            // With z = a + ib for real chains a and b: A_k = (Z_k + conj Z_{-k}) / 2 and
+            // B_k = (Z_k - conj Z_{-k}) / 2i, so one transform gives both power spectra |A|^2 and |B|^2.
             for (int k = 0; k < size; k++) {
                 int j = (size - k) & (size - 1);
                 double sumReal = real[k] + real[j];
                 double sumImaginary = imaginary[k] - imaginary[j];
                 double differenceReal = real[k] - real[j];
                 double differenceImaginary = imaginary[k] + imaginary[j];
-                powerReal[k] = 0.25 * (sumReal * sumReal + sumImaginary * sumImaginary);
-                powerImaginary[k] = 0.25 * (differenceImaginary * differenceImaginary + differenceReal * differenceReal);
+                power[k] += 0.25 * (sumReal * sumReal + sumImaginary * sumImaginary + differenceImaginary
+                        * differenceImaginary + differenceReal * differenceReal);
             }
-            FastFourierTransformer.transformInPlace(new double[][] {powerReal, powerImaginary},
-                    DftNormalization.STANDARD, TransformType.INVERSE);
-            out[c] = scaled(powerReal, n);
-            if (pair) {
-                out[c + 1] = scaled(powerImaginary, n);
-            }
+        }
+        java.util.Arrays.fill(imaginary, 0.0);
+        FastFourierTransformer.transformInPlace(new double[][] {power, imaginary}, DftNormalization.STANDARD,
+                TransformType.INVERSE);
+        double[] out = new double[n];
+        double scale = (double) n * centered.length;
+        for (int k = 0; k < n; k++) {
+            out[k] = power[k] / scale;
         }
         return out;
     }
@@ -72,19 +90,9 @@ public final class Autocovariance {
         return size;
     }
 
-    private static void center(double[] chain, double[] target, int size) {
-        double mean = Moments.mean(chain);
-        for (int i = 0; i < chain.length; i++) {
-            target[i] = chain[i] - mean;
-        }
-        java.util.Arrays.fill(target, chain.length, size, 0.0);
+    private static void pad(double[] centered, double[] target, int size) {
+        System.arraycopy(centered, 0, target, 0, centered.length);
+        java.util.Arrays.fill(target, centered.length, size, 0.0);
     }
 
-    private static double[] scaled(double[] sums, int n) {
-        double[] out = new double[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = sums[k] / n;
-        }
-        return out;
-    }
 }

@@ -54,20 +54,6 @@ public final class ChainArrays {
         return out;
     }
 
-    /** Absolute deviations from a centre (folding, for the tail R-hat). @param chains not modified */
-    public static double[][] fold(double[][] chains, double centre) {
-        double[][] out = new double[chains.length][];
-        for (int c = 0; c < chains.length; c++) {
-            double[] chain = chains[c];
-            double[] folded = new double[chain.length];
-            for (int i = 0; i < chain.length; i++) {
-                folded[i] = Math.abs(chain[i] - centre);
-            }
-            out[c] = folded;
-        }
-        return out;
-    }
-
     /** 1 where a value is at most the threshold, else 0. @param chains not modified */
     public static double[][] indicator(double[][] chains, double threshold) {
         double[][] out = new double[chains.length][];
@@ -95,13 +81,6 @@ public final class ChainArrays {
             at += chain.length;
         }
         return out;
-    }
-
-    /** A sorted copy of all values. @param chains not modified */
-    public static double[] sortedPooled(double[][] chains) {
-        double[] sorted = pooled(chains);
-        java.util.Arrays.sort(sorted);
-        return sorted;
     }
 
     /** The median of sorted values as R's {@code median}: the mean of the middle two for an even count. */

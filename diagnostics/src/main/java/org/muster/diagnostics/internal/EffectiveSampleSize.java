@@ -120,13 +120,12 @@ public final class EffectiveSampleSize {
     private static final class MeanAutocovariance {
 
         /**
-         * Lags computed directly before switching to the FFT: one lag costs S multiply-adds, the transforms
-         * of all chains about as much as a hundred lags for S in the thousands.
+         * Lags computed directly before switching to the FFT: one lag costs S multiply-adds; the transforms
+         * of all chains cost about as much as several dozen lags for S in the thousands (measured).
          */
-        static final int DIRECT_LAGS = 64;
+        static final int DIRECT_LAGS = 32;
         private static final int BLOCK = 4;
 
-        private final double[][] chains;
         private final int directLags;
         private final double[][] centered;
         private final double[] chainMeans;
@@ -137,7 +136,6 @@ public final class EffectiveSampleSize {
         private int known;
 
         MeanAutocovariance(double[][] chains, int directLags) {
-            this.chains = chains;
             this.directLags = directLags;
             this.n = chains[0].length;
             this.values = new double[n];
@@ -168,8 +166,16 @@ public final class EffectiveSampleSize {
             return values[lag];
         }
 
+        /**
+         * Whether the lag-2 and lag-3 autocovariances already show a sequence that will run to many lags
+         * (their sum above half the variance), so that the FFT is cheaper than going on lag by lag.
+         */
+        private boolean slowlyMixing() {
+            return known >= 4 && values[2] + values[3] > 0.5 * values[0];
+        }
+
         private void extend(int lag) {
-            if (lag < directLags) {
+            if (lag < directLags && !slowlyMixing()) {
                 int end = Math.min(n, Math.min(directLags, (lag / BLOCK + 1) * BLOCK));
                 for (int k = known; k < end; k++) {
                     double sum = 0;
@@ -181,14 +187,8 @@ public final class EffectiveSampleSize {
                 known = end;
                 return;
             }
-            double[][] all = Autocovariance.of(chains);
-            for (int k = known; k < n; k++) {
-                double sum = 0;
-                for (double[] chain : all) {
-                    sum += chain[k];
-                }
-                values[k] = sum / all.length;
-            }
+            double[] all = Autocovariance.meanOverCenteredChains(centered);
+            System.arraycopy(all, known, values, known, n - known);
             known = n;
         }
     }

@@ -28,7 +28,7 @@ public final class VariableDiagnostics {
     /**
      * @param variable name for error messages, or null
      * @param chains not modified (and not copied: do not modify them while this is in use)
-     * @param scores rank-normal scores for {@link #splitDraws()} values, or null to compute them here
+     * @param scores rank-normal scores for {@link #splitDraws(int, int)} values, or null to compute them here
      * @throws IllegalArgumentException if chains are empty, of unequal length, or a draw is not finite
      */
     public VariableDiagnostics(String variable, double[][] chains, RankNormalScores scores) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.muster.diagnostics.internal.NormalQuantile;
@@ -39,6 +40,18 @@ class ConvergenceTest {
             row.mcseMean(), row.mcseQ5(), row.mcseQ95()}) {
             assertTrue(Double.isNaN(undefined), row.toString());
         }
+    }
+
+    @Test
+    void oneStuckChainAmongMovingOnesGivesALargeRhatNotAFailure() {
+        double[][] chains = random(4, 200, 8);
+        java.util.Arrays.fill(chains[2], 0.7);
+        SummaryRow row = Summaries.summarize("alpha", chains);
+        assertTrue(row.rhat() > 1.1, row.toString());
+        assertTrue(Double.isFinite(row.essBulk()) && Double.isFinite(row.essTail()), row.toString());
+        List<DiagnosticWarning> warnings = Warnings.of(List.of(row), 4, java.util.Optional.empty(),
+                WarningThresholds.DEFAULT);
+        assertEquals(DiagnosticWarning.Kind.RHAT, warnings.get(0).kind());
     }
 
     @Test

@@ -41,20 +41,23 @@ class AutocovarianceTest {
     }
 
     @Test
-    void fftAgreesWithTheDefinitionForEveryLagAndChain() {
+    void fftAgreesWithTheDefinitionForEveryLag() {
         // odd and even chain counts (one chain of a pair rides in the imaginary part), lengths on and off
         // powers of two
         for (int chains : new int[] {1, 2, 3, 8}) {
             for (int n : new int[] {1, 2, 3, 5, 64, 100, 333, 1000}) {
                 double[][] x = autoregressive(chains, n, 0.7, 31L * chains + n);
-                double[][] fft = Autocovariance.of(x);
+                double[] mean = Autocovariance.meanOverChains(x);
+                double[] expectedMean = new double[n];
                 for (int c = 0; c < chains; c++) {
                     double[] expected = direct(x[c]);
-                    assertEquals(n, fft[c].length);
                     for (int k = 0; k < n; k++) {
-                        assertEquals(expected[k], fft[c][k], 1e-12 * expected[0],
-                                chains + " chains of " + n + ", chain " + c + ", lag " + k);
+                        expectedMean[k] += expected[k] / chains;
                     }
+                }
+                assertEquals(n, mean.length);
+                for (int k = 0; k < n; k++) {
+                    assertEquals(expectedMean[k], mean[k], 1e-12 * expectedMean[0], chains + " chains of " + n + ", lag " + k);
                 }
             }
         }

@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
 import org.muster.app.internal.FitRequest;
 import org.muster.app.internal.FitResult;
 import org.muster.app.internal.FitService;
-import org.muster.app.internal.SummaryCsvWriter;
+import org.muster.app.internal.SummaryOutput;
 import org.muster.core.spi.FitListener;
-import org.muster.diagnostics.api.SummaryRow;
+import org.muster.diagnostics.api.StanCsvHeader;
+import org.muster.diagnostics.api.StanCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 final class FitCommand implements Callable<Integer> {
 
     private final FitService service;
-    private final SummaryCsvWriter summaryWriter = new SummaryCsvWriter();
+    private final SummaryOutput summaryOutput = new SummaryOutput();
 
     @Spec
     private CommandSpec spec;
@@ -67,7 +68,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: chosen at random and printed).")
     private Long seed;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Write summary.csv into this directory.")
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Write summary.csv, summary.json and the draws as Stan CSV (draws_1.csv, ...) into this directory.")
     private Path output;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model family option (repeatable).")
@@ -101,14 +103,18 @@ final class FitCommand implements Callable<Integer> {
         out.println(family + " on " + result.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
                 + " draws (" + warmup + " warmup), seed " + actualSeed);
         out.println();
-        printTable(out, result.summary());
+        SummaryReport.print(out, result.summary());
         if (output != null) {
+            List<Path> written = new java.util.ArrayList<>(summaryOutput.write(output, result.fit(), result.summary()));
+            StanCsvHeader header = new StanCsvHeader(family, Optional.of(result.datasetSource()), actualSeed, warmup);
             try {
-                Path file = summaryWriter.write(output, result.summary());
-                out.println();
-                out.println("wrote " + file);
+                written.addAll(new StanCsvWriter(header).writeAll(output, result.fit()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
+            }
+            out.println();
+            for (Path file : written) {
+                out.println("wrote " + file);
             }
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "fitted in %.2f s%n", seconds);
@@ -128,17 +134,6 @@ final class FitCommand implements Callable<Integer> {
     private static void checkPositive(String option, int value, int minimum) {
         if (value < minimum) {
             throw new IllegalArgumentException(option + " must be at least " + minimum + ", got " + value);
-        }
-    }
-
-    static void printTable(PrintWriter out, List<SummaryRow> rows) {
-        int width = Math.max(8, rows.stream().mapToInt(r -> r.variable().length()).max().orElse(8));
-        String nameFormat = "%-" + width + "s";
-        out.println(String.format(Locale.ROOT, nameFormat + " %9s %9s %9s %9s %9s", "variable", "mean", "sd", "5%", "50%",
-                "95%"));
-        for (SummaryRow row : rows) {
-            out.println(String.format(Locale.ROOT, nameFormat + " %9.3f %9.3f %9.3f %9.3f %9.3f", row.variable(), row.mean(),
-                    row.sd(), row.q5(), row.q50(), row.q95()));
         }
     }
 }

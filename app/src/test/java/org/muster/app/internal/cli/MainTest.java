@@ -33,7 +33,7 @@ class MainTest {
     void helpListsTheCommands() {
         Run help = run("--help");
         assertEquals(0, help.exitCode());
-        for (String command : List.of("fit", "models", "methods")) {
+        for (String command : List.of("fit", "diagnose", "models", "methods")) {
             assertTrue(help.out().contains(command), help.out());
         }
         Run fitHelp = run("fit", "--help");
@@ -54,22 +54,65 @@ class MainTest {
     }
 
     @Test
-    void outputWritesSummaryCsv() throws IOException {
+    void outputWritesSummaryCsvJsonAndStanCsvDraws() throws IOException {
         Path output = dir.resolve("out");
         Run fit = run("fit", "eight-schools", "--seed", "3", "--warmup", "200", "--draws", "200", "--chains", "2",
                 "--output", output.toString());
         assertEquals(0, fit.exitCode(), fit.err());
         List<String> lines = Files.readAllLines(output.resolve("summary.csv"));
-        assertEquals("variable,mean,sd,q5,q50,q95", lines.get(0));
+        assertEquals("variable,mean,sd,q5,q50,q95,mcse_mean,mcse_sd,rhat,ess_bulk,ess_tail", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("theta[1],")), lines.toString());
         assertEquals(1 + 18, lines.size());
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
-            assertEquals(6, cells.length, line);
-            for (int i = 1; i < 6; i++) {
+            assertEquals(11, cells.length, line);
+            for (int i = 1; i < 11; i++) {
                 Double.parseDouble(cells[i]);
             }
         }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output.resolve("summary.json").toFile());
+        assertEquals("nuts", json.get("method").asText());
+        assertEquals(2, json.get("chains").asInt());
+        assertEquals(200, json.get("draws_per_chain").asInt());
+        assertEquals(18, json.get("variables").size());
+        var theta1 = json.get("variables").get(10);
+        assertEquals("theta[1]", theta1.get("variable").asText());
+        String[] csvTheta1 = lines.get(11).split(",");
+        assertEquals(Double.parseDouble(csvTheta1[8]), theta1.get("rhat").asDouble());
+        assertEquals(Double.parseDouble(csvTheta1[9]), theta1.get("ess_bulk").asDouble());
+        assertTrue(json.get("sampler").get("mean_accept_stat").asDouble() > 0, json.toString());
+        assertTrue(json.get("sampler").get("divergences").isInt(), json.get("sampler").toString());
+        assertEquals(10, json.get("sampler").get("max_tree_depth").asInt());
+        assertTrue(json.get("sampler").get("chains").get(1).get("ebfmi").asDouble() > 0);
+        assertEquals(2, json.get("timing").size());
+        assertTrue(json.get("timing").get(1).get("sampling_seconds").asDouble() > 0);
+        assertTrue(json.get("warnings").isArray());
+        for (String chain : List.of("draws_1.csv", "draws_2.csv")) {
+            List<String> draws = Files.readAllLines(output.resolve(chain));
+            assertTrue(draws.contains("lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,divergent__,energy__,mu,tau,"
+                    + "z.1,z.2,z.3,z.4,z.5,z.6,z.7,z.8,theta.1,theta.2,theta.3,theta.4,theta.5,theta.6,theta.7,theta.8"),
+                    draws.subList(0, 40).toString());
+            assertTrue(draws.contains("# Adaptation terminated") && draws.contains("# Diagonal elements of inverse mass matrix:"));
+            assertTrue(draws.contains("#   seed = 3") && draws.contains("#     num_warmup = 200"));
+            assertTrue(draws.stream().anyMatch(l -> l.startsWith("#  Elapsed Time: ")));
+        }
+        assertTrue(fit.out().contains("wrote " + output.resolve("draws_2.csv")), fit.out());
+    }
+
+    @Test
+    void fitPrintsDiagnosticsAndWarnings() {
+        Run nuts = run("fit", "eight-schools", "--seed", "5", "--warmup", "100", "--draws", "100", "--chains", "2");
+        assertEquals(0, nuts.exitCode(), nuts.err());
+        assertTrue(nuts.out().contains("ess_bulk ess_tail   rhat"), nuts.out());
+        assertTrue(nuts.out().contains(" transitions diverged") && nuts.out().contains(" hit the maximum tree depth 10; E-BFMI ")
+                && nuts.out().contains("; mean acceptance "), nuts.out());
+        // 100 draws of random-walk Metropolis on eight schools: too few for the ESS thresholds
+        Run fit = run("fit", "eight-schools", "--method", "mh", "--seed", "5", "--warmup", "100", "--draws", "100",
+                "--chains", "2");
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(fit.out().contains("Sampler: mean acceptance "), fit.out());
+        assertTrue(fit.out().contains("Warning: Bulk ESS below 200 (100 per chain)") && fit.out().contains("Try: run longer"),
+                fit.out());
     }
 
     @Test

@@ -1,0 +1,130 @@
+package org.muster.app.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.muster.core.api.ChainReport;
+import org.muster.diagnostics.api.DiagnosticWarning;
+import org.muster.diagnostics.api.PosteriorSummary;
+import org.muster.diagnostics.api.SamplerChecks;
+import org.muster.diagnostics.api.SummaryRow;
+
+/**
+ * Writes {@code summary.json}: the columns of {@code summary.csv} per variable, the sampler checks, the
+ * per-chain timings and the warnings. Undefined numbers (NaN) and statistics the sampler does not report
+ * are {@code null}.
+ */
+public final class SummaryJsonWriter {
+
+    private final JsonFactory factory = new JsonFactory();
+
+    /**
+     * @param method the inference method's id
+     * @param chains one report per chain, for the timings
+     */
+    public Path write(Path directory, String method, PosteriorSummary summary, List<ChainReport> chains)
+            throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("summary.json");
+        try (JsonGenerator json = factory.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("method", method);
+            json.writeNumberField("chains", summary.chains());
+            json.writeNumberField("draws_per_chain", summary.drawsPerChain());
+            json.writeArrayFieldStart("variables");
+            for (SummaryRow row : summary.rows()) {
+                json.writeStartObject();
+                json.writeStringField("variable", row.variable());
+                number(json, "mean", row.mean());
+                number(json, "sd", row.sd());
+                number(json, "q5", row.q5());
+                number(json, "q50", row.q50());
+                number(json, "q95", row.q95());
+                number(json, "mcse_mean", row.mcseMean());
+                number(json, "mcse_sd", row.mcseSd());
+                number(json, "rhat", row.rhat());
+                number(json, "ess_bulk", row.essBulk());
+                number(json, "ess_tail", row.essTail());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeFieldName("sampler");
+            if (summary.sampler().isPresent()) {
+                sampler(json, summary.sampler().get());
+            } else {
+                json.writeNull();
+            }
+            json.writeArrayFieldStart("timing");
+            for (ChainReport chain : chains) {
+                json.writeStartObject();
+                json.writeNumberField("chain", chain.chain());
+                number(json, "warmup_seconds", chain.warmupSeconds());
+                number(json, "sampling_seconds", chain.samplingSeconds());
+                number(json, "total_seconds", chain.warmupSeconds() + chain.samplingSeconds());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("warnings");
+            for (DiagnosticWarning warning : summary.warnings()) {
+                json.writeStartObject();
+                json.writeStringField("kind", warning.kind().name().toLowerCase(Locale.ROOT));
+                json.writeStringField("message", warning.message());
+                json.writeStringField("advice", warning.advice());
+                json.writeArrayFieldStart("variables");
+                for (String variable : warning.variables()) {
+                    json.writeString(variable);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        return file;
+    }
+
+    private static void sampler(JsonGenerator json, SamplerChecks checks) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("draws", checks.draws());
+        count(json, "divergences", checks.hasDivergences(), checks.divergences());
+        number(json, "divergent_share", checks.hasDivergences() ? checks.divergentShare() : Double.NaN);
+        count(json, "max_tree_depth", checks.hasTreeDepth(), checks.maxTreeDepth());
+        count(json, "tree_depth_saturated", checks.hasTreeDepth(), checks.treeDepthSaturated());
+        number(json, "mean_accept_stat", checks.meanAcceptStat());
+        json.writeArrayFieldStart("chains");
+        for (SamplerChecks.ChainChecks chain : checks.chains()) {
+            json.writeStartObject();
+            json.writeNumberField("chain", chain.chain());
+            json.writeNumberField("draws", chain.draws());
+            count(json, "divergences", checks.hasDivergences(), chain.divergences());
+            count(json, "tree_depth_saturated", checks.hasTreeDepth(), chain.treeDepthSaturated());
+            number(json, "ebfmi", chain.ebfmi());
+            number(json, "mean_accept_stat", chain.meanAcceptStat());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void number(JsonGenerator json, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumberField(name, value);
+        } else {
+            json.writeNullField(name);
+        }
+    }
+
+    private static void count(JsonGenerator json, String name, boolean present, int value) throws IOException {
+        if (present) {
+            json.writeNumberField(name, value);
+        } else {
+            json.writeNullField(name);
+        }
+    }
+}

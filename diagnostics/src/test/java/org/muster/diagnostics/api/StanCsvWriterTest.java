@@ -1,0 +1,160 @@
+package org.muster.diagnostics.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muster.core.api.ChainReport;
+import org.muster.core.api.Draws;
+import org.muster.core.api.PosteriorDraws;
+
+class StanCsvWriterTest {
+
+    @TempDir
+    Path dir;
+
+    static final StanCsvHeader HEADER = new StanCsvHeader("eight-schools", Optional.of("eight-schools"), 7, 100);
+
+    /** Two chains of three draws from a NUTS-like sampler, with adaptation and timings. */
+    static PosteriorDraws smallFit() {
+        Draws draws = Draws.of(List.of("mu", "theta[1]", "theta[2]"), new double[][][] {
+            {{1.5, 2.25, -0.125}, {0.1, 0.2, 0.30000000000000004}, {-3, 4, 1e-20}},
+            {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}});
+        Draws statistics = Draws.of(SamplerChecksTest.NUTS, new double[][][] {
+            {{-1.5, -2, -3}, {0.9, 0.75, 1}, {0.25, 0.25, 0.25}, {2, 3, 2}, {3, 7, 3}, {0, 1, 0}, {2.5, 3.5, 4}},
+            {{-1, -1, -1}, {1, 1, 1}, {0.3, 0.3, 0.3}, {1, 1, 1}, {1, 1, 1}, {0, 0, 0}, {1, 2, 3}}});
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("algorithm", "hmc");
+        settings.put("engine", "nuts");
+        settings.put("max_depth", "10");
+        settings.put("metric", "diag_e");
+        settings.put("delta", "0.8");
+        List<ChainReport> chains = List.of(
+                new ChainReport(1, 0.5, 0.25, 42, Optional.of(new ChainReport.Adaptation(0.25, false,
+                        new double[][] {{1.5, 2, 0.5}}))),
+                new ChainReport(2, 0.5, 0.25, 42, Optional.of(new ChainReport.Adaptation(0.3, false,
+                        new double[][] {{1, 1, 1}}))));
+        return new PosteriorDraws("nuts", draws, statistics, chains, false, settings);
+    }
+
+    @Test
+    void writesCmdStansLayout() throws IOException {
+        StringWriter out = new StringWriter();
+        new StanCsvWriter(HEADER).write(out, smallFit(), 0);
+        String expected = """
+                # model = eight-schools
+                # method = sample (Default)
+                #   sample
+                #     num_samples = 3
+                #     num_warmup = 100
+                #     save_warmup = 0
+                #     thin = 1
+                #     adapt
+                #       engaged = 1
+                #       delta = 0.8
+                #     algorithm = hmc
+                #       hmc
+                #         engine = nuts
+                #           nuts
+                #             max_depth = 10
+                #         metric = diag_e
+                #     num_chains = 1
+                # id = 1
+                # data
+                #   file = eight-schools
+                # random
+                #   seed = 7
+                # output
+                #   file = draws_1.csv
+                # muster
+                #   method_id = nuts
+                lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,divergent__,energy__,mu,theta.1,theta.2
+                # Adaptation terminated
+                # Step size = 0.25
+                # Diagonal elements of inverse mass matrix:
+                # 1.5, 2, 0.5
+                -1.5,0.9,0.25,2,3,0,2.5,1.5,0.1,-3
+                -2,0.75,0.25,3,7,1,3.5,2.25,0.2,4
+                -3,1,0.25,2,3,0,4,-0.125,0.30000000000000004,1.0E-20
+                #\s
+                #  Elapsed Time: 0.5 seconds (Warm-up)
+                #                0.25 seconds (Sampling)
+                #                0.75 seconds (Total)
+                #\s
+                """;
+        assertEquals(expected, out.toString());
+    }
+
+    @Test
+    void aDenseMetricIsWrittenRowByRow() throws IOException {
+        PosteriorDraws small = smallFit();
+        PosteriorDraws dense = new PosteriorDraws("nuts", small.draws(), small.samplerStatistics(), List.of(
+                new ChainReport(1, 1, 1, 1, Optional.of(new ChainReport.Adaptation(0.5, true,
+                        new double[][] {{2, 0.5, 0}, {0.5, 1, 0}, {0, 0, 3}})))), false, Map.of());
+        StringWriter out = new StringWriter();
+        new StanCsvWriter(HEADER).write(out, dense, 0);
+        assertTrue(out.toString().contains("#         metric = dense_e\n"), out.toString());
+        assertTrue(out.toString().contains("# Elements of inverse mass matrix:\n# 2, 0.5, 0\n# 0.5, 1, 0\n# 0, 0, 3\n"),
+                out.toString());
+    }
+
+    @Test
+    void whatIsWrittenReadsBackToTheSameNumbersAndSummary() throws IOException {
+        // a larger fit with values that need all 17 digits
+        SplittableRandom random = new SplittableRandom(3);
+        List<String> names = List.of("mu", "tau", "theta[1]", "theta[2]", "L[2,1]");
+        double[][][] values = new double[3][names.size()][400];
+        double[][][] stats = new double[3][7][400];
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < 400; i++) {
+                for (int v = 0; v < names.size(); v++) {
+                    values[c][v][i] = random.nextGaussian() * Math.exp(v) + v;
+                }
+                stats[c][0][i] = -random.nextDouble() * 10;
+                stats[c][1][i] = random.nextDouble();
+                stats[c][2][i] = 0.1 * (c + 1);
+                stats[c][3][i] = 1 + random.nextInt(10);
+                stats[c][4][i] = Math.pow(2, stats[c][3][i]) - 1;
+                stats[c][5][i] = random.nextInt(50) == 0 ? 1 : 0;
+                stats[c][6][i] = random.nextDouble() * 20;
+            }
+        }
+        Map<String, String> settings = Map.of("algorithm", "hmc", "engine", "nuts", "max_depth", "10", "metric", "diag_e");
+        List<ChainReport> reports = List.of(new ChainReport(1, 1.25, 2.5, 10, Optional.empty()),
+                new ChainReport(2, 1.5, 2.75, 10, Optional.empty()), new ChainReport(3, 1.75, 3, 10, Optional.empty()));
+        PosteriorDraws fit = new PosteriorDraws("nuts", Draws.of(names, values),
+                Draws.of(SamplerChecksTest.NUTS, stats), reports, false, settings);
+
+        List<Path> files = new StanCsvWriter(HEADER).writeAll(dir.resolve("out"), fit);
+        assertEquals(List.of("draws_1.csv", "draws_2.csv", "draws_3.csv"),
+                files.stream().map(f -> f.getFileName().toString()).toList());
+        PosteriorDraws read = StanCsv.read(files);
+        assertEquals(names, read.draws().variables());
+        assertEquals("nuts", read.methodId());
+        for (int c = 0; c < 3; c++) {
+            for (int v = 0; v < names.size(); v++) {
+                assertArrayEquals(fit.draws().chain(c, v), read.draws().chain(c, v));
+            }
+            for (int s = 0; s < 7; s++) {
+                assertArrayEquals(fit.samplerStatistics().chain(c, s), read.samplerStatistics().chain(c, s));
+            }
+            assertEquals(reports.get(c).warmupSeconds(), read.chains().get(c).warmupSeconds());
+            assertEquals(reports.get(c).samplingSeconds(), read.chains().get(c).samplingSeconds());
+        }
+        assertEquals(Summaries.summarize(fit), Summaries.summarize(read));
+        assertEquals("10", read.settings().get("max_depth"));
+        assertTrue(Files.readString(files.get(0)).contains("\nlp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,"
+                + "divergent__,energy__,mu,tau,theta.1,theta.2,L.2.1\n"));
+    }
+}
