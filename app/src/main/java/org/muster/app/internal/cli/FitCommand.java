@@ -14,12 +14,14 @@ import java.util.concurrent.Callable;
 import org.muster.app.internal.FitRequest;
 import org.muster.app.internal.FitResult;
 import org.muster.app.internal.FitService;
+import org.muster.app.internal.ShrinkageCsvWriter;
 import org.muster.app.internal.SummaryOutput;
 import org.muster.core.spi.FitListener;
 import org.muster.diagnostics.api.StanCsvHeader;
 import org.muster.diagnostics.api.StanCsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,6 +33,7 @@ final class FitCommand implements Callable<Integer> {
 
     private final FitService service;
     private final SummaryOutput summaryOutput = new SummaryOutput();
+    private final ShrinkageCsvWriter shrinkageWriter = new ShrinkageCsvWriter();
 
     @Spec
     private CommandSpec spec;
@@ -38,7 +41,7 @@ final class FitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FAMILY", description = "Model family, e.g. eight-schools (see `muster models`).")
     private String family;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "Built-in dataset name or CSV/TSV file (default: the family's built-in data).")
+    @Option(names = "--data", paramLabel = "PATH", description = "Built-in dataset name or CSV/TSV/Stan JSON file (default: the family's built-in data).")
     private String data;
 
     @Option(names = "--method", paramLabel = "ID", defaultValue = "nuts", description = "Inference method (see `muster methods`). Default: ${DEFAULT-VALUE}.")
@@ -69,11 +72,16 @@ final class FitCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Write summary.csv, summary.json and the draws as Stan CSV (draws_1.csv, ...) into this directory.")
+            description = "Write summary.csv, summary.json, the draws as Stan CSV (draws_1.csv, ...) and, for a model with"
+                    + " units, shrinkage.csv into this directory.")
     private Path output;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model family option (repeatable).")
-    private Map<String, String> familyOptions = new LinkedHashMap<>();
+    @Mixin
+    private FamilyOptionsMixin familyOptions;
+
+    @Option(names = "--predict", description = "Add predictive draws: y_rep for every observation and a new unit drawn"
+            + " from the population (e.g. theta_new, y_new).")
+    private boolean predict;
 
     @Option(names = "--method-param", paramLabel = "KEY=VALUE", description = "Inference method option (repeatable).")
     private Map<String, String> methodOptions = new LinkedHashMap<>();
@@ -96,7 +104,7 @@ final class FitCommand implements Callable<Integer> {
         putOption(allMethodOptions, "metric", metric);
         Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
         FitRequest request = new FitRequest(family, Optional.ofNullable(data), method, chains, warmup, draws, actualSeed,
-                Optional.ofNullable(output), familyOptions, allMethodOptions, initialValues);
+                Optional.ofNullable(output), familyOptions.toFamilyOptions(), allMethodOptions, initialValues, predict);
         long start = System.nanoTime();
         FitResult result = service.fit(request, FitListener.NONE);
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -104,11 +112,18 @@ final class FitCommand implements Callable<Integer> {
                 + " draws (" + warmup + " warmup), seed " + actualSeed);
         out.println();
         SummaryReport.print(out, result.summary());
+        result.shrinkage().ifPresent(table -> {
+            out.println();
+            ShrinkageReport.print(out, table);
+        });
         if (output != null) {
             List<Path> written = new java.util.ArrayList<>(summaryOutput.write(output, result.fit(), result.summary()));
             StanCsvHeader header = new StanCsvHeader(family, Optional.of(result.datasetSource()), actualSeed, warmup);
             try {
                 written.addAll(new StanCsvWriter(header).writeAll(output, result.fit()));
+                if (result.shrinkage().isPresent()) {
+                    written.add(shrinkageWriter.write(output, result.shrinkage().get()));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
             }

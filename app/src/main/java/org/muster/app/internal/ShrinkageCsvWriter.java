@@ -1,0 +1,43 @@
+package org.muster.app.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.muster.models.api.ShrinkageRow;
+import org.muster.models.api.ShrinkageTable;
+
+/** Writes {@code shrinkage.csv}: one row per unit, numbers at full precision, empty cells for undefined values. */
+public final class ShrinkageCsvWriter {
+
+    /** The header. */
+    public static final String HEADER = "unit,variable,raw,mean,q5,q95,population_mean,shrinkage";
+
+    public Path write(Path directory, ShrinkageTable table) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("shrinkage.csv");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.write('\n');
+            for (ShrinkageRow row : table.rows()) {
+                out.write(quote(row.unit()) + "," + quote(row.variable()) + "," + number(row.raw()) + ","
+                        + number(row.mean()) + "," + number(row.q5()) + "," + number(row.q95()) + ","
+                        + number(row.populationMean()) + "," + number(row.shrinkage()) + "\n");
+            }
+        }
+        return file;
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "";
+    }
+
+    /** RFC 4180 quoting for labels that hold commas, quotes or line breaks. */
+    private static String quote(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
+            return text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

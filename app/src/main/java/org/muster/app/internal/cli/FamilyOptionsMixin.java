@@ -1,0 +1,47 @@
+package org.muster.app.internal.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.muster.models.api.ColumnMapping;
+import org.muster.models.spi.FamilyOptions;
+import org.muster.models.spi.Pooling;
+import picocli.CommandLine.Option;
+
+/** The options that shape a model family: {@code --param}, {@code --map}, {@code --prior}, {@code --pooling}. */
+final class FamilyOptionsMixin {
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model family option (repeatable), e.g. components=3.")
+    private Map<String, String> values = new LinkedHashMap<>();
+
+    @Option(names = "--map", paramLabel = "NAME=COLUMN[,...]",
+            description = "Which file column holds each of the family's data names (repeatable), e.g. y=tumors,n=rats;"
+                    + " skip=COLUMN leaves a column out.")
+    private List<String> maps = new ArrayList<>();
+
+    @Option(names = "--prior", paramLabel = "PARAMETER=DISTRIBUTION(ARGS)",
+            description = "A prior for a parameter (repeatable), with Stan's distribution names, e.g."
+                    + " 'tau=half_cauchy(0,5)'; a normal on a positive parameter is truncated at 0.")
+    private List<String> priors = new ArrayList<>();
+
+    @Option(names = "--pooling", paramLabel = "KIND",
+            description = "partial (default: units drawn from a population), none (independent units) or complete"
+                    + " (one shared parameter).")
+    private String pooling;
+
+    /** The options as the family takes them. @throws IllegalArgumentException for a malformed value */
+    FamilyOptions toFamilyOptions() {
+        FamilyOptions.Builder builder = FamilyOptions.builder().options(values);
+        if (!maps.isEmpty()) {
+            builder.columns(ColumnMapping.parseAll(maps));
+        }
+        for (String prior : priors) {
+            builder.prior(prior);
+        }
+        if (pooling != null) {
+            builder.pooling(Pooling.parse(pooling));
+        }
+        return builder.build();
+    }
+}
