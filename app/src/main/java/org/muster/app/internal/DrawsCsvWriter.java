@@ -1,0 +1,37 @@
+package org.muster.app.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.muster.core.api.Draws;
+
+/** Writes draws as a plain CSV: a header of variable names, then one row per draw, chain after chain. */
+public final class DrawsCsvWriter {
+
+    /**
+     * Writes {@code name} into a directory, created if missing.
+     *
+     * @return the file written
+     */
+    public Path write(Path directory, String name, Draws draws) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(name);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(String.join(",", draws.variables()));
+            out.write('\n');
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < draws.chains(); c++) {
+                for (int t = 0; t < draws.iterations(); t++) {
+                    line.setLength(0);
+                    for (int v = 0; v < draws.variables().size(); v++) {
+                        line.append(v == 0 ? "" : ",").append(draws.value(c, v, t));
+                    }
+                    out.write(line.append('\n').toString());
+                }
+            }
+        }
+        return file;
+    }
+}
