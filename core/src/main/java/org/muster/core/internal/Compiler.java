@@ -1,9 +1,11 @@
 package org.muster.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.muster.core.api.distributions.DistributionKernel;
 import org.muster.core.api.distributions.MultivariateDistribution;
+import org.muster.core.api.distributions.Normal;
 import org.muster.core.api.distributions.Support;
 import org.muster.core.api.distributions.UnivariateDistribution;
 import org.muster.core.api.transforms.Transform;
@@ -11,7 +13,8 @@ import org.muster.core.api.transforms.Transforms;
 
 /**
  * Turns a model graph into a {@link Program}. Layout of the buffer: every node's value (an IDENTITY
- * node shares its input's slot), a constant zero for unused distribution parameters, scratch for
+ * node shares its input's slot), a constant zero for unused distribution parameters, one slot per
+ * plate-level density op for the term its forward sweep leaves to its reverse sweep, scratch for
  * multivariate kernels, then the unconstrained coordinates. Expressions and likelihood terms that
  * depend on data alone are evaluated once here rather than at every evaluation.
  */
@@ -38,6 +41,10 @@ public final class Compiler {
             }
         }
         int zeroSlot = cursor++;
+        int[] termSlots = new int[nodes.size()];
+        for (NodeSpec node : nodes) {
+            termSlots[node.id()] = node.isStochastic() && node.distribution() instanceof Normal ? cursor++ : -1;
+        }
         int scratchOffset = cursor;
         cursor += scratchSize;
 
@@ -64,7 +71,7 @@ public final class Compiler {
                 }
                 case OBSERVED -> {
                     System.arraycopy(node.values(), 0, buffer, out, node.size());
-                    Op op = densityOp(nodes, node, offsets, zeroSlot, scratchOffset);
+                    Op op = densityOp(nodes, node, offsets, zeroSlot, termSlots[node.id()], scratchOffset, buffer);
                     if (node.dataOnly()) {
                         double term = op.forward(buffer);
                         if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
@@ -83,14 +90,14 @@ public final class Compiler {
                     parameters.add(new Program.ParameterSlot(node.id(), transform, freeCursor, freeSize, out, node.size()));
                     // Free offsets are relative until the buffer's end is known; fixed up below.
                     ops.add(new PendingTransform(node.name(), transform, freeCursor, out, node.size()));
-                    ops.add(densityOp(nodes, node, offsets, zeroSlot, scratchOffset));
+                    ops.add(densityOp(nodes, node, offsets, zeroSlot, termSlots[node.id()], scratchOffset, buffer));
                     freeCursor += freeSize;
                 }
                 default -> throw new IllegalStateException("unknown node kind " + node.kind());
             }
         }
         int freeStart = buffer.length;
-        double[] full = java.util.Arrays.copyOf(buffer, buffer.length + freeCursor);
+        double[] full = Arrays.copyOf(buffer, buffer.length + freeCursor);
         List<Op> resolved = new ArrayList<>(ops.size());
         for (Op op : ops) {
             resolved.add(op instanceof PendingTransform p
@@ -167,7 +174,15 @@ public final class Compiler {
         };
     }
 
-    private static Op densityOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int zeroSlot, int scratchOffset) {
+    /**
+     * The op scoring a stochastic node: a plate-level op for the kernels that have one, else the
+     * generic op looping over the kernel's scalar methods.
+     *
+     * @param termSlot the node's slot for a plate-level op's term, or -1
+     * @param buffer not modified: the values of the nodes before this one, data in place
+     */
+    private static Op densityOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int zeroSlot, int termSlot,
+            int scratchOffset, double[] buffer) {
         DistributionKernel kernel = node.distribution();
         int[] args = node.inputs();
         int[] argSizes = inputSizes(nodes, node);
@@ -178,7 +193,19 @@ public final class Compiler {
                 argOffsets[i] = offsets[args[i]];
                 strides[i] = argSizes[i] == 1 ? 0 : 1;
             }
-            return new UnivariateDensityOp(node.name(), u, node.size(), offsets[node.id()], argOffsets, strides);
+            UnivariateDensityOp generic = new UnivariateDensityOp(node.name(), u, node.size(), offsets[node.id()],
+                    argOffsets, strides);
+            if (kernel instanceof Normal) {
+                NodeSpec scale = nodes.get(args[1]);
+                double[] dataScale = scale.size() > 1 && !dependsOnParameters(scale)
+                        ? Arrays.copyOfRange(buffer, offsets[scale.id()], offsets[scale.id()] + scale.size())
+                        : null;
+                return new NormalDensityOp(generic, node.size(),
+                        new PlateArgument(offsets[node.id()], false, node.kind() == NodeSpec.Kind.PARAMETER),
+                        plateArgument(nodes.get(args[0]), offsets), plateArgument(scale, offsets), dataScale,
+                        termSlot);
+            }
+            return generic;
         }
         MultivariateDistribution m = (MultivariateDistribution) kernel;
         int[] argOffsets = new int[args.length];
@@ -187,6 +214,23 @@ public final class Compiler {
         }
         return new MultivariateDensityOp(node.name(), m, offsets[node.id()], node.size(), argOffsets, argSizes,
                 scratchOffset);
+    }
+
+    private static PlateArgument plateArgument(NodeSpec argument, int[] offsets) {
+        return new PlateArgument(offsets[argument.id()], argument.size() == 1, dependsOnParameters(argument));
+    }
+
+    /**
+     * Whether a node's value can change between evaluations. Conservative: a deterministic node
+     * downstream of an observed node counts as depending on parameters if that observed node's
+     * distribution does.
+     */
+    private static boolean dependsOnParameters(NodeSpec node) {
+        return switch (node.kind()) {
+            case DATA, OBSERVED -> false;
+            case PARAMETER -> true;
+            case DETERMINISTIC -> !node.dataOnly();
+        };
     }
 
     private static Op deterministicOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets) {

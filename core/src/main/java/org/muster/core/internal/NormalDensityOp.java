@@ -1,0 +1,203 @@
+package org.muster.core.internal;
+
+/**
+ * The normal log density summed over a plate, the hottest op of most hierarchical models. Unlike
+ * {@link UnivariateDensityOp}, it works on the plate as a whole: a broadcast scale's log and
+ * reciprocal are computed once per sweep rather than once per member (a log costs more than the rest
+ * of a member's term), a data scale's are computed once at compile time, broadcast arguments'
+ * adjoints are summed in a register, and adjoints of values that depend on no parameter are not
+ * accumulated at all.
+ *
+ * <p>The fast loops do not check each member's arguments: any invalid argument (a non-finite value or
+ * mean, a scale that is not positive and finite) makes the plate's sum NaN or infinite, and then
+ * the op evaluates the plate again member by member through the generic op, which gives exactly the
+ * kernel's own answer. The forward sweep leaves its term in a slot of the value buffer so the
+ * reverse sweep knows which path to take without checking again.
+ */
+final class NormalDensityOp extends Op {
+
+    /** log(2π) / 2, as in the normal kernel. */
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    private final UnivariateDensityOp generic;
+    private final int size;
+    private final int value;
+    private final boolean valueNeedsAdjoint;
+    private final int mean;
+    private final boolean meanBroadcast;
+    private final boolean meanNeedsAdjoint;
+    private final int scale;
+    private final boolean scaleBroadcast;
+    private final boolean scaleNeedsAdjoint;
+    /** For a data scale vector: log and reciprocal of each member, else {@code null}. */
+    private final double[] logScale;
+    private final double[] inverseScale;
+    private final int termSlot;
+
+    /**
+     * @param generic the same density through the kernel's scalar methods, for invalid arguments
+     * @param value the plate's values, one per member
+     * @param mean the mean, one per member or broadcast
+     * @param scale the standard deviation, one per member or broadcast
+     * @param dataScale the scale's members if they are data, else {@code null} (not modified, not
+     *     kept); an invalid member only sends every sweep down the generic path
+     * @param termSlot a buffer slot of this op's own, where the forward sweep leaves its term
+     */
+    NormalDensityOp(UnivariateDensityOp generic, int size, PlateArgument value, PlateArgument mean,
+            PlateArgument scale, double[] dataScale, int termSlot) {
+        super(generic.nodeName);
+        this.generic = generic;
+        this.size = size;
+        this.value = value.offset();
+        this.valueNeedsAdjoint = value.needsAdjoint();
+        this.mean = mean.offset();
+        this.meanBroadcast = mean.broadcast();
+        this.meanNeedsAdjoint = mean.needsAdjoint();
+        this.scale = scale.offset();
+        this.scaleBroadcast = scale.broadcast();
+        this.scaleNeedsAdjoint = scale.needsAdjoint();
+        if (dataScale != null && !scale.broadcast()) {
+            logScale = new double[size];
+            inverseScale = new double[size];
+            for (int i = 0; i < size; i++) {
+                logScale[i] = Math.log(dataScale[i]);
+                inverseScale[i] = 1 / dataScale[i];
+            }
+        } else {
+            logScale = null;
+            inverseScale = null;
+        }
+        this.termSlot = termSlot;
+    }
+
+    @Override
+    double forward(double[] v) {
+        double term = scaleBroadcast ? broadcastScaleTerm(v) : memberScaleTerm(v);
+        if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
+            term = generic.forward(v);
+        }
+        v[termSlot] = term;
+        return term;
+    }
+
+    private double broadcastScaleTerm(double[] v) {
+        double sigma = v[scale];
+        double inverse = 1 / sigma;
+        double sumOfSquares = 0;
+        if (meanBroadcast) {
+            double mu = v[mean];
+            for (int i = 0; i < size; i++) {
+                double z = (v[value + i] - mu) * inverse;
+                sumOfSquares += z * z;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                double z = (v[value + i] - v[mean + i]) * inverse;
+                sumOfSquares += z * z;
+            }
+        }
+        // A scale that is not positive makes the log NaN, and the caller falls back.
+        return -0.5 * sumOfSquares - size * (Math.log(sigma) + HALF_LOG_TWO_PI);
+    }
+
+    private double memberScaleTerm(double[] v) {
+        int meanStride = meanBroadcast ? 0 : 1;
+        double sum = 0;
+        if (logScale != null) {
+            for (int i = 0; i < size; i++) {
+                double z = (v[value + i] - v[mean + i * meanStride]) * inverseScale[i];
+                sum += -0.5 * z * z - logScale[i];
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                double sigma = v[scale + i];
+                double z = (v[value + i] - v[mean + i * meanStride]) / sigma;
+                sum += -0.5 * z * z - Math.log(sigma);
+            }
+        }
+        return sum - size * HALF_LOG_TWO_PI;
+    }
+
+    @Override
+    void backward(double[] v, double[] adj, double[] work) {
+        double term = v[termSlot];
+        if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
+            // Some member is invalid: its gradient is 0, as the kernel says, not NaN.
+            generic.backward(v, adj, work);
+            return;
+        }
+        if (scaleBroadcast) {
+            broadcastScaleBackward(v, adj);
+        } else {
+            memberScaleBackward(v, adj);
+        }
+    }
+
+    /** d/dx = -z/σ, d/dμ = z/σ, d/dσ = (z² - 1)/σ with z = (x - μ)/σ, for one broadcast σ. */
+    private void broadcastScaleBackward(double[] v, double[] adj) {
+        double inverse = 1 / v[scale];
+        double scaleSum = 0;
+        if (meanBroadcast) {
+            double mu = v[mean];
+            double meanSum = 0;
+            for (int i = 0; i < size; i++) {
+                double z = (v[value + i] - mu) * inverse;
+                double g = z * inverse;
+                if (valueNeedsAdjoint) {
+                    adj[value + i] -= g;
+                }
+                meanSum += g;
+                scaleSum += z * z - 1;
+            }
+            if (meanNeedsAdjoint) {
+                adj[mean] += meanSum;
+            }
+        } else if (valueNeedsAdjoint) {
+            for (int i = 0; i < size; i++) {
+                double z = (v[value + i] - v[mean + i]) * inverse;
+                double g = z * inverse;
+                adj[value + i] -= g;
+                adj[mean + i] += g;
+                scaleSum += z * z - 1;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                double z = (v[value + i] - v[mean + i]) * inverse;
+                adj[mean + i] += z * inverse;
+                scaleSum += z * z - 1;
+            }
+        }
+        if (scaleNeedsAdjoint) {
+            adj[scale] += scaleSum * inverse;
+        }
+    }
+
+    private void memberScaleBackward(double[] v, double[] adj) {
+        int meanStride = meanBroadcast ? 0 : 1;
+        double meanSum = 0;
+        for (int i = 0; i < size; i++) {
+            double inverse = inverseScale != null ? inverseScale[i] : 1 / v[scale + i];
+            double z = (v[value + i] - v[mean + i * meanStride]) * inverse;
+            double g = z * inverse;
+            if (valueNeedsAdjoint) {
+                adj[value + i] -= g;
+            }
+            if (meanBroadcast) {
+                meanSum += g;
+            } else if (meanNeedsAdjoint) {
+                adj[mean + i] += g;
+            }
+            if (scaleNeedsAdjoint) {
+                adj[scale + i] += (z * z - 1) * inverse;
+            }
+        }
+        if (meanBroadcast && meanNeedsAdjoint) {
+            adj[mean] += meanSum;
+        }
+    }
+
+    @Override
+    boolean contributesDensity() {
+        return true;
+    }
+}
