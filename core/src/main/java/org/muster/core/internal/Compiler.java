@@ -248,10 +248,8 @@ public final class Compiler {
                 if (operation.isUnary()) {
                     yield new UnaryOp(node.name(), operation, offsets[in[0]], out, node.size());
                 }
-                NodeSpec left = nodes.get(in[0]);
-                NodeSpec right = nodes.get(in[1]);
-                yield new BinaryOp(node.name(), operation, offsets[left.id()], left.size() == 1 ? 0 : 1,
-                        offsets[right.id()], right.size() == 1 ? 0 : 1, out, node.size());
+                yield new BinaryOp(node.name(), operation, plateArgument(nodes.get(in[0]), offsets),
+                        plateArgument(nodes.get(in[1]), offsets), out, node.size());
             }
         };
     }
