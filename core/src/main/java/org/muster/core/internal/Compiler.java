@@ -13,8 +13,8 @@ import org.muster.core.api.transforms.Transforms;
 
 /**
  * Turns a model graph into a {@link Program}. Layout of the buffer: every node's value (an IDENTITY
- * node shares its input's slot), a constant zero for unused distribution parameters, one slot per
- * plate-level density op for the term its forward sweep leaves to its reverse sweep, scratch for
+ * node shares its input's slot), a constant zero for unused distribution parameters, slots for what
+ * plate-level density ops' forward sweeps leave to their reverse sweeps, scratch for
  * multivariate kernels, then the unconstrained coordinates. Expressions and likelihood terms that
  * depend on data alone are evaluated once here rather than at every evaluation.
  */
@@ -41,9 +41,11 @@ public final class Compiler {
             }
         }
         int zeroSlot = cursor++;
-        int[] termSlots = new int[nodes.size()];
+        int[] densitySlots = new int[nodes.size()];
         for (NodeSpec node : nodes) {
-            termSlots[node.id()] = node.isStochastic() && node.distribution() instanceof Normal ? cursor++ : -1;
+            boolean normal = node.isStochastic() && node.distribution() instanceof Normal;
+            densitySlots[node.id()] = normal ? cursor : -1;
+            cursor += normal ? NormalDensityOp.SLOTS : 0;
         }
         int scratchOffset = cursor;
         cursor += scratchSize;
@@ -71,7 +73,7 @@ public final class Compiler {
                 }
                 case OBSERVED -> {
                     System.arraycopy(node.values(), 0, buffer, out, node.size());
-                    Op op = densityOp(nodes, node, offsets, zeroSlot, termSlots[node.id()], scratchOffset, buffer);
+                    Op op = densityOp(nodes, node, offsets, zeroSlot, densitySlots[node.id()], scratchOffset, buffer);
                     if (node.dataOnly()) {
                         double term = op.forward(buffer);
                         if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
@@ -90,7 +92,7 @@ public final class Compiler {
                     parameters.add(new Program.ParameterSlot(node.id(), transform, freeCursor, freeSize, out, node.size()));
                     // Free offsets are relative until the buffer's end is known; fixed up below.
                     ops.add(new PendingTransform(node.name(), transform, freeCursor, out, node.size()));
-                    ops.add(densityOp(nodes, node, offsets, zeroSlot, termSlots[node.id()], scratchOffset, buffer));
+                    ops.add(densityOp(nodes, node, offsets, zeroSlot, densitySlots[node.id()], scratchOffset, buffer));
                     freeCursor += freeSize;
                 }
                 default -> throw new IllegalStateException("unknown node kind " + node.kind());
@@ -178,10 +180,10 @@ public final class Compiler {
      * The op scoring a stochastic node: a plate-level op for the kernels that have one, else the
      * generic op looping over the kernel's scalar methods.
      *
-     * @param termSlot the node's slot for a plate-level op's term, or -1
+     * @param slots the first of the node's slots for a plate-level op, or -1
      * @param buffer not modified: the values of the nodes before this one, data in place
      */
-    private static Op densityOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int zeroSlot, int termSlot,
+    private static Op densityOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int zeroSlot, int slots,
             int scratchOffset, double[] buffer) {
         DistributionKernel kernel = node.distribution();
         int[] args = node.inputs();
@@ -203,7 +205,7 @@ public final class Compiler {
                 return new NormalDensityOp(generic, node.size(),
                         new PlateArgument(offsets[node.id()], false, node.kind() == NodeSpec.Kind.PARAMETER),
                         plateArgument(nodes.get(args[0]), offsets), plateArgument(scale, offsets), dataScale,
-                        termSlot);
+                        slots);
             }
             return generic;
         }

@@ -4,17 +4,24 @@ package org.muster.core.internal;
  * The normal log density summed over a plate, the hottest op of most hierarchical models. Unlike
  * {@link UnivariateDensityOp}, it works on the plate as a whole: a broadcast scale's log and
  * reciprocal are computed once per sweep rather than once per member (a log costs more than the rest
- * of a member's term), a data scale's are computed once at compile time, broadcast arguments'
- * adjoints are summed in a register, and adjoints of values that depend on no parameter are not
- * accumulated at all.
+ * of a member's term), a data scale's are computed once at compile time, and adjoints of values
+ * that depend on no parameter are not accumulated at all.
+ *
+ * <p>With a broadcast scale, the forward sweep sums z² (and z, for a broadcast mean), z = (x - μ)/σ,
+ * with four partial sums so that additions overlap, and leaves the sums in buffer slots of its own:
+ * the broadcast arguments' adjoints, Σ(z² - 1)/σ and Σz/σ, then need no sum in the reverse sweep,
+ * whose loops only stream.
  *
  * <p>The fast loops do not check each member's arguments: any invalid argument (a non-finite value or
  * mean, a scale that is not positive and finite) makes the plate's sum NaN or infinite, and then
  * the op evaluates the plate again member by member through the generic op, which gives exactly the
- * kernel's own answer. The forward sweep leaves its term in a slot of the value buffer so the
- * reverse sweep knows which path to take without checking again.
+ * kernel's own answer. The forward sweep leaves its term in a slot too, NaN after that fallback,
+ * so the reverse sweep knows which path to take without checking again.
  */
 final class NormalDensityOp extends Op {
+
+    /** Buffer slots an op needs for what its forward sweep leaves to its reverse sweep. */
+    static final int SLOTS = 3;
 
     /** log(2π) / 2, as in the normal kernel. */
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -32,7 +39,10 @@ final class NormalDensityOp extends Op {
     /** For a data scale vector: log and reciprocal of each member, else {@code null}. */
     private final double[] logScale;
     private final double[] inverseScale;
+    /** Slots of the forward sweep's term (NaN if it took the generic path), Σz² and Σz. */
     private final int termSlot;
+    private final int squaresSlot;
+    private final int residualsSlot;
 
     /**
      * @param generic the same density through the kernel's scalar methods, for invalid arguments
@@ -41,10 +51,10 @@ final class NormalDensityOp extends Op {
      * @param scale the standard deviation, one per member or broadcast
      * @param dataScale the scale's members if they are data, else {@code null} (not modified, not
      *     kept); an invalid member only sends every sweep down the generic path
-     * @param termSlot a buffer slot of this op's own, where the forward sweep leaves its term
+     * @param slots the first of {@link #SLOTS} buffer slots of this op's own
      */
     NormalDensityOp(UnivariateDensityOp generic, int size, PlateArgument value, PlateArgument mean,
-            PlateArgument scale, double[] dataScale, int termSlot) {
+            PlateArgument scale, double[] dataScale, int slots) {
         super(generic.nodeName);
         this.generic = generic;
         this.size = size;
@@ -67,35 +77,67 @@ final class NormalDensityOp extends Op {
             logScale = null;
             inverseScale = null;
         }
-        this.termSlot = termSlot;
+        this.termSlot = slots;
+        this.squaresSlot = slots + 1;
+        this.residualsSlot = slots + 2;
     }
 
     @Override
     double forward(double[] v) {
         double term = scaleBroadcast ? broadcastScaleTerm(v) : memberScaleTerm(v);
-        if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
-            term = generic.forward(v);
+        if (term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY) {
+            v[termSlot] = term;
+            return term;
         }
-        v[termSlot] = term;
-        return term;
+        // NaN tells the reverse sweep to take the generic path too.
+        v[termSlot] = Double.NaN;
+        return generic.forward(v);
     }
 
     private double broadcastScaleTerm(double[] v) {
         double sigma = v[scale];
         double inverse = 1 / sigma;
-        double sumOfSquares = 0;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
         if (meanBroadcast) {
             double mu = v[mean];
-            for (int i = 0; i < size; i++) {
-                double z = (v[value + i] - mu) * inverse;
-                sumOfSquares += z * z;
+            double r0 = 0;
+            double r1 = 0;
+            for (; i + 1 < size; i += 2) {
+                double z0 = (v[value + i] - mu) * inverse;
+                double z1 = (v[value + i + 1] - mu) * inverse;
+                r0 += z0;
+                r1 += z1;
+                s0 += z0 * z0;
+                s1 += z1 * z1;
             }
+            if (i < size) {
+                double z = (v[value + i] - mu) * inverse;
+                r0 += z;
+                s0 += z * z;
+            }
+            v[residualsSlot] = r0 + r1;
         } else {
-            for (int i = 0; i < size; i++) {
+            for (; i + 3 < size; i += 4) {
+                double z0 = (v[value + i] - v[mean + i]) * inverse;
+                double z1 = (v[value + i + 1] - v[mean + i + 1]) * inverse;
+                double z2 = (v[value + i + 2] - v[mean + i + 2]) * inverse;
+                double z3 = (v[value + i + 3] - v[mean + i + 3]) * inverse;
+                s0 += z0 * z0;
+                s1 += z1 * z1;
+                s2 += z2 * z2;
+                s3 += z3 * z3;
+            }
+            for (; i < size; i++) {
                 double z = (v[value + i] - v[mean + i]) * inverse;
-                sumOfSquares += z * z;
+                s0 += z * z;
             }
         }
+        double sumOfSquares = (s0 + s1) + (s2 + s3);
+        v[squaresSlot] = sumOfSquares;
         // A scale that is not positive makes the log NaN, and the caller falls back.
         return -0.5 * sumOfSquares - size * (Math.log(sigma) + HALF_LOG_TWO_PI);
     }
@@ -121,7 +163,7 @@ final class NormalDensityOp extends Op {
     @Override
     void backward(double[] v, double[] adj, double[] work) {
         double term = v[termSlot];
-        if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
+        if (Double.isNaN(term)) {
             // Some member is invalid: its gradient is 0, as the kernel says, not NaN.
             generic.backward(v, adj, work);
             return;
@@ -136,39 +178,29 @@ final class NormalDensityOp extends Op {
     /** d/dx = -z/σ, d/dμ = z/σ, d/dσ = (z² - 1)/σ with z = (x - μ)/σ, for one broadcast σ. */
     private void broadcastScaleBackward(double[] v, double[] adj) {
         double inverse = 1 / v[scale];
-        double scaleSum = 0;
+        if (scaleNeedsAdjoint) {
+            adj[scale] += (v[squaresSlot] - size) * inverse;
+        }
         if (meanBroadcast) {
-            double mu = v[mean];
-            double meanSum = 0;
-            for (int i = 0; i < size; i++) {
-                double z = (v[value + i] - mu) * inverse;
-                double g = z * inverse;
-                if (valueNeedsAdjoint) {
-                    adj[value + i] -= g;
-                }
-                meanSum += g;
-                scaleSum += z * z - 1;
-            }
             if (meanNeedsAdjoint) {
-                adj[mean] += meanSum;
+                adj[mean] += v[residualsSlot] * inverse;
+            }
+            if (valueNeedsAdjoint) {
+                double mu = v[mean];
+                for (int i = 0; i < size; i++) {
+                    adj[value + i] -= (v[value + i] - mu) * inverse * inverse;
+                }
             }
         } else if (valueNeedsAdjoint) {
             for (int i = 0; i < size; i++) {
-                double z = (v[value + i] - v[mean + i]) * inverse;
-                double g = z * inverse;
+                double g = (v[value + i] - v[mean + i]) * inverse * inverse;
                 adj[value + i] -= g;
                 adj[mean + i] += g;
-                scaleSum += z * z - 1;
             }
-        } else {
+        } else if (meanNeedsAdjoint) {
             for (int i = 0; i < size; i++) {
-                double z = (v[value + i] - v[mean + i]) * inverse;
-                adj[mean + i] += z * inverse;
-                scaleSum += z * z - 1;
+                adj[mean + i] += (v[value + i] - v[mean + i]) * inverse * inverse;
             }
-        }
-        if (scaleNeedsAdjoint) {
-            adj[scale] += scaleSum * inverse;
         }
     }
 

@@ -18,15 +18,15 @@ import org.muster.core.api.distributions.Normal;
 class NormalDensityOpTest {
 
     private static final int SIZE = 7;
-    // Buffer layout: values, mean vector, mean scalar, scale vector, scale scalar, zero, term slot.
+    // Buffer layout: values, mean vector, mean scalar, scale vector, scale scalar, zero, the op's slots.
     private static final int VALUES = 0;
     private static final int MEAN_VECTOR = SIZE;
     private static final int MEAN_SCALAR = 2 * SIZE;
     private static final int SCALE_VECTOR = 2 * SIZE + 1;
     private static final int SCALE_SCALAR = 3 * SIZE + 1;
     private static final int ZERO = 3 * SIZE + 2;
-    private static final int TERM = 3 * SIZE + 3;
-    private static final int BUFFER = 3 * SIZE + 4;
+    private static final int SLOTS = 3 * SIZE + 3;
+    private static final int BUFFER = SLOTS + NormalDensityOp.SLOTS;
 
     enum ScaleKind { BROADCAST_PARAMETER, BROADCAST_DATA, MEMBER_PARAMETER, MEMBER_DATA }
 
@@ -82,7 +82,7 @@ class NormalDensityOpTest {
                     ? Arrays.copyOfRange(v, SCALE_VECTOR, SCALE_VECTOR + SIZE) : null;
             NormalDensityOp fast = new NormalDensityOp(generic, SIZE, new PlateArgument(VALUES, false, !c.valueIsData()),
                     new PlateArgument(mean, c.meanBroadcast(), !c.meanIsData()),
-                    new PlateArgument(scale, scaleBroadcast, !scaleIsData), dataScale, TERM);
+                    new PlateArgument(scale, scaleBroadcast, !scaleIsData), dataScale, SLOTS);
 
             double expected = generic.forward(v.clone());
             double actual = fast.forward(v);
