@@ -16,7 +16,8 @@ import org.muster.core.api.transforms.Transforms;
  * node shares its input's slot), a constant zero for unused distribution parameters, slots for what
  * plate-level density ops' forward sweeps leave to their reverse sweeps, scratch for
  * multivariate kernels, then the unconstrained coordinates. Expressions and likelihood terms that
- * depend on data alone are evaluated once here rather than at every evaluation.
+ * depend on data alone are evaluated once here rather than at every evaluation; a gather whose only
+ * use is a sum, difference or product is fused into it and has no slot.
  */
 public final class Compiler {
 
@@ -25,11 +26,21 @@ public final class Compiler {
 
     /** Compiles nodes given in topological order (each node's inputs come before it). */
     public static Program compile(List<NodeSpec> nodes) {
+        int[] fusedGather = fusedGathers(nodes);
+        boolean[] fused = new boolean[nodes.size()];
+        for (int gather : fusedGather) {
+            if (gather >= 0) {
+                fused[gather] = true;
+            }
+        }
         int[] offsets = new int[nodes.size()];
         int cursor = 0;
         int scratchSize = 0;
         for (NodeSpec node : nodes) {
-            if (node.operation() == NodeSpec.OpCode.IDENTITY) {
+            if (fused[node.id()]) {
+                // Never materialized: its consumer reads the gathered vector through the index.
+                offsets[node.id()] = -1;
+            } else if (node.operation() == NodeSpec.OpCode.IDENTITY) {
                 offsets[node.id()] = offsets[node.inputs()[0]];
             } else {
                 offsets[node.id()] = cursor;
@@ -61,7 +72,12 @@ public final class Compiler {
             switch (node.kind()) {
                 case DATA -> System.arraycopy(node.values(), 0, buffer, out, node.size());
                 case DETERMINISTIC -> {
-                    Op op = deterministicOp(nodes, node, offsets);
+                    if (fused[node.id()]) {
+                        continue;
+                    }
+                    Op op = fusedGather[node.id()] >= 0
+                            ? gatherBinaryOp(nodes, node, nodes.get(fusedGather[node.id()]), offsets)
+                            : deterministicOp(nodes, node, offsets);
                     if (op == null) {
                         continue;
                     }
@@ -233,6 +249,51 @@ public final class Compiler {
             case PARAMETER -> true;
             case DETERMINISTIC -> !node.dataOnly();
         };
+    }
+
+    /**
+     * Which gathers to fuse into their consumer: for each node, the id of the gather it reads through
+     * a {@link GatherBinaryOp}, else -1. A gather is fused when its only use is as one operand of a sum,
+     * difference or product of its own length that depends on parameters (and so is evaluated at
+     * every sweep); a consumer fuses at most one gather. Gathers are unnamed (a named one is an
+     * IDENTITY node reading it, itself a use), so no output needs the gathered vector.
+     */
+    private static int[] fusedGathers(List<NodeSpec> nodes) {
+        int[] uses = new int[nodes.size()];
+        for (NodeSpec node : nodes) {
+            for (int input : node.inputs()) {
+                uses[input]++;
+            }
+        }
+        int[] fusedGather = new int[nodes.size()];
+        Arrays.fill(fusedGather, -1);
+        for (NodeSpec node : nodes) {
+            if (node.kind() != NodeSpec.Kind.DETERMINISTIC || node.dataOnly()) {
+                continue;
+            }
+            switch (node.operation()) {
+                case ADD, SUBTRACT, MULTIPLY -> {
+                    for (int input : node.inputs()) {
+                        NodeSpec gather = nodes.get(input);
+                        if (gather.operation() == NodeSpec.OpCode.GATHER && !gather.dataOnly() && uses[input] == 1
+                                && gather.size() == node.size()) {
+                            fusedGather[node.id()] = input;
+                            break;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return fusedGather;
+    }
+
+    private static Op gatherBinaryOp(List<NodeSpec> nodes, NodeSpec node, NodeSpec gather, int[] offsets) {
+        boolean gatheredLeft = node.inputs()[0] == gather.id();
+        NodeSpec other = nodes.get(node.inputs()[gatheredLeft ? 1 : 0]);
+        return new GatherBinaryOp(node.name(), node.operation(), gatheredLeft, offsets[gather.inputs()[0]],
+                gather.index(), plateArgument(other, offsets), offsets[node.id()]);
     }
 
     private static Op deterministicOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets) {

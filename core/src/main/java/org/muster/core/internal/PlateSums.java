@@ -29,4 +29,23 @@ final class PlateSums {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    /** The sum of {@code a[aFrom + k] * b[bFrom + k]} for k in [0, n); neither array is modified. */
+    static double dot(double[] a, int aFrom, double[] b, int bFrom, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += a[aFrom + k] * b[bFrom + k];
+            s1 += a[aFrom + k + 1] * b[bFrom + k + 1];
+            s2 += a[aFrom + k + 2] * b[bFrom + k + 2];
+            s3 += a[aFrom + k + 3] * b[bFrom + k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += a[aFrom + k] * b[bFrom + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
 }

@@ -222,6 +222,54 @@ class CompiledModelTest {
         assertTrue(Double.isFinite(evaluator.logDensityGradient(new double[] {0.1, 0.2, 0.3, 0.001}, gradient)));
     }
 
+    /**
+     * Gathers the compiler fuses into their consumer (a sum, a difference with the gathered vector on
+     * either side, a product) and gathers it must keep: one used twice, one named.
+     */
+    static Model gatherUses() {
+        ModelBuilder b = Model.builder();
+        Node covariate = b.data("x", COVARIATE);
+        Node theta = b.stochastic("theta", 4, normal(0, 1));
+        Node scale = b.stochastic("s", halfNormal(1));
+        Node twice = theta.at(GROUP);
+        b.observed("y1", normal(twice.times(covariate).plus(1), scale), OUTCOME);
+        b.observed("y2", normal(covariate.minus(twice), scale), OUTCOME);
+        Node named = b.deterministic("named", theta.at(GROUP));
+        b.observed("y3", normal(named, 1), OUTCOME);
+        b.observed("y4", normal(covariate.minus(theta.at(GROUP)).plus(theta.at(GROUP).minus(scale)), scale), OUTCOME);
+        b.observed("y5", normal(theta.at(GROUP).times(scale), 2), OUTCOME);
+        return b.build();
+    }
+
+    @Test
+    void gatherUsesGradientMatchesFiniteDifferences() {
+        assertGradientMatchesFiniteDifferences(gatherUses(), 1.5);
+    }
+
+    @Test
+    void gatherUsesLogDensityAndNamedGatherMatchHandWrittenOnes() {
+        CompiledModel compiled = gatherUses().compile();
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        double[] x = new SplittableRandom(23).doubles(5, -1.5, 1.5).toArray();
+        double s = Math.exp(x[4]);
+        double expected = x[4] + Math.log(2) + logNormal(s, 0, 1);
+        for (int j = 0; j < 4; j++) {
+            expected += logNormal(x[j], 0, 1);
+        }
+        for (int i = 0; i < OUTCOME.length; i++) {
+            double t = x[GROUP[i]];
+            double c = COVARIATE[i];
+            expected += logNormal(OUTCOME[i], t * c + 1, s) + logNormal(OUTCOME[i], c - t, s)
+                    + logNormal(OUTCOME[i], t, 1) + logNormal(OUTCOME[i], (c - t) + (t - s), s)
+                    + logNormal(OUTCOME[i], t * s, 2);
+        }
+        assertEquals(expected, evaluator.logDensity(x), 1e-12 * Math.abs(expected));
+        double[] named = compiled.constrain(x).get("named");
+        for (int i = 0; i < GROUP.length; i++) {
+            assertEquals(x[GROUP[i]], named[i]);
+        }
+    }
+
     /** Multivariate nodes: the simplex and Cholesky-correlation transforms and their kernels. */
     static Model multivariate() {
         ModelBuilder b = Model.builder();
