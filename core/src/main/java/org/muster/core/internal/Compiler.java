@@ -12,10 +12,12 @@ import org.muster.core.api.transforms.Transform;
 import org.muster.core.api.transforms.Transforms;
 
 /**
- * Turns a model graph into a {@link Program}. Layout of the buffer: every node's value (an IDENTITY
- * node shares its input's slot), a constant zero for unused distribution parameters, slots for what
- * plate-level density ops' forward sweeps leave to their reverse sweeps, scratch for
- * multivariate kernels, then the unconstrained coordinates. Expressions and likelihood terms that
+ * Turns a model graph into a {@link Program}. Layout of the buffer: the values that never change
+ * (data, observed values, data-only expressions), a constant zero for unused distribution
+ * parameters, slots for what plate-level density ops' forward sweeps leave to their reverse sweeps,
+ * scratch for multivariate kernels; then the values that depend on parameters and the unconstrained
+ * coordinates, the only part whose adjoints are ever read (an IDENTITY node shares its input's
+ * slot). Expressions and likelihood terms that
  * depend on data alone are evaluated once here rather than at every evaluation; a gather whose only
  * use is a sum, difference or product is fused into it and has no slot.
  */
@@ -33,16 +35,12 @@ public final class Compiler {
                 fused[gather] = true;
             }
         }
+        // Fixed values first, then what the reverse sweep reads adjoints of: only that part is zeroed.
         int[] offsets = new int[nodes.size()];
         int cursor = 0;
         int scratchSize = 0;
         for (NodeSpec node : nodes) {
-            if (fused[node.id()]) {
-                // Never materialized: its consumer reads the gathered vector through the index.
-                offsets[node.id()] = -1;
-            } else if (node.operation() == NodeSpec.OpCode.IDENTITY) {
-                offsets[node.id()] = offsets[node.inputs()[0]];
-            } else {
+            if (!fused[node.id()] && node.operation() != NodeSpec.OpCode.IDENTITY && !dependsOnParameters(node)) {
                 offsets[node.id()] = cursor;
                 cursor += node.size();
             }
@@ -60,6 +58,18 @@ public final class Compiler {
         }
         int scratchOffset = cursor;
         cursor += scratchSize;
+        int adjointStart = cursor;
+        for (NodeSpec node : nodes) {
+            if (fused[node.id()]) {
+                // Never materialized: its consumer reads the gathered vector through the index.
+                offsets[node.id()] = -1;
+            } else if (node.operation() == NodeSpec.OpCode.IDENTITY) {
+                offsets[node.id()] = offsets[node.inputs()[0]];
+            } else if (dependsOnParameters(node)) {
+                offsets[node.id()] = cursor;
+                cursor += node.size();
+            }
+        }
 
         // Data values and data-only expressions are fixed: evaluate them into the initial buffer now.
         double[] buffer = new double[cursor];
@@ -122,7 +132,7 @@ public final class Compiler {
                     ? new TransformOp(p.nodeName, p.transform, freeStart + p.freeOffset, p.valueOffset, p.size)
                     : op);
         }
-        return new Program(resolved, full, constant, freeStart, freeCursor, offsets, parameters);
+        return new Program(resolved, full, constant, adjointStart, freeStart, freeCursor, offsets, parameters);
     }
 
     /** Placeholder for a transform whose unconstrained block's absolute offset is not yet known. */
