@@ -225,7 +225,7 @@ public final class Compiler {
                     argOffsets, strides);
             if (kernel instanceof Normal) {
                 NodeSpec scale = nodes.get(args[1]);
-                double[] dataScale = scale.size() > 1 && !dependsOnParameters(scale)
+                double[] dataScale = !dependsOnParameters(scale)
                         ? Arrays.copyOfRange(buffer, offsets[scale.id()], offsets[scale.id()] + scale.size())
                         : null;
                 return new NormalDensityOp(generic, node.size(),

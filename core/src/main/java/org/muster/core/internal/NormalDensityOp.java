@@ -4,7 +4,7 @@ package org.muster.core.internal;
  * The normal log density summed over a plate, the hottest op of most hierarchical models. Unlike
  * {@link UnivariateDensityOp}, it works on the plate as a whole: a broadcast scale's log and
  * reciprocal are computed once per sweep rather than once per member (a log costs more than the rest
- * of a member's term), a data scale's are computed once at compile time, and adjoints of values
+ * of a member's term), a data scale's logs are computed once at compile time, and adjoints of values
  * that depend on no parameter are not accumulated at all.
  *
  * <p>With a broadcast scale, the forward sweep sums z² (and z, for a broadcast mean), z = (x - μ)/σ,
@@ -39,6 +39,8 @@ final class NormalDensityOp extends Op {
     /** For a data scale vector: log and reciprocal of each member, else {@code null}. */
     private final double[] logScale;
     private final double[] inverseScale;
+    /** For a broadcast data scale: its log, else NaN. */
+    private final double broadcastLogScale;
     /** Slots of the forward sweep's term (NaN if it took the generic path), Σz² and Σz. */
     private final int termSlot;
     private final int squaresSlot;
@@ -49,8 +51,8 @@ final class NormalDensityOp extends Op {
      * @param value the plate's values, one per member
      * @param mean the mean, one per member or broadcast
      * @param scale the standard deviation, one per member or broadcast
-     * @param dataScale the scale's members if they are data, else {@code null} (not modified, not
-     *     kept); an invalid member only sends every sweep down the generic path
+     * @param dataScale the scale's members (one if it broadcasts) if they are data, else {@code null}
+     *     (not modified, not kept); an invalid member only sends every sweep down the generic path
      * @param slots the first of {@link #SLOTS} buffer slots of this op's own
      */
     NormalDensityOp(UnivariateDensityOp generic, int size, PlateArgument value, PlateArgument mean,
@@ -77,6 +79,7 @@ final class NormalDensityOp extends Op {
             logScale = null;
             inverseScale = null;
         }
+        broadcastLogScale = dataScale != null && scale.broadcast() ? Math.log(dataScale[0]) : Double.NaN;
         this.termSlot = slots;
         this.squaresSlot = slots + 1;
         this.residualsSlot = slots + 2;
@@ -139,7 +142,8 @@ final class NormalDensityOp extends Op {
         double sumOfSquares = (s0 + s1) + (s2 + s3);
         v[squaresSlot] = sumOfSquares;
         // A scale that is not positive makes the log NaN, and the caller falls back.
-        return -0.5 * sumOfSquares - size * (Math.log(sigma) + HALF_LOG_TWO_PI);
+        double log = broadcastLogScale == broadcastLogScale ? broadcastLogScale : Math.log(sigma);
+        return -0.5 * sumOfSquares - size * (log + HALF_LOG_TWO_PI);
     }
 
     private double memberScaleTerm(double[] v) {

@@ -78,8 +78,7 @@ class NormalDensityOpTest {
             }
             v[MEAN_SCALAR] = entry(random, random.nextDouble(-2, 2), invalidRate);
             v[SCALE_SCALAR] = entry(random, random.nextDouble(0.2, 3), invalidRate);
-            double[] dataScale = scaleIsData && !scaleBroadcast
-                    ? Arrays.copyOfRange(v, SCALE_VECTOR, SCALE_VECTOR + SIZE) : null;
+            double[] dataScale = scaleIsData ? Arrays.copyOfRange(v, scale, scale + (scaleBroadcast ? 1 : SIZE)) : null;
             NormalDensityOp fast = new NormalDensityOp(generic, SIZE, new PlateArgument(VALUES, false, !c.valueIsData()),
                     new PlateArgument(mean, c.meanBroadcast(), !c.meanIsData()),
                     new PlateArgument(scale, scaleBroadcast, !scaleIsData), dataScale, SLOTS);
