@@ -88,6 +88,36 @@ final class GatherBinaryOp extends Op {
 
     @Override
     void backward(double[] v, double[] adj, double[] work) {
+        if (runs.mostlySingletons()) {
+            scatter(v, adj);
+        } else {
+            scatterRuns(v, adj);
+        }
+        if (otherNeedsAdjoint) {
+            accumulateOther(v, adj);
+        }
+    }
+
+    /** Adds to the gathered entries member by member: for indices in no particular order. */
+    private void scatter(double[] v, double[] adj) {
+        if (!product) {
+            for (int i = 0; i < size; i++) {
+                adj[source + index[i]] += gatheredSign * adj[out + i];
+            }
+        } else if (otherBroadcast) {
+            double b = v[other];
+            for (int i = 0; i < size; i++) {
+                adj[source + index[i]] += adj[out + i] * b;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                adj[source + index[i]] += adj[out + i] * v[other + i];
+            }
+        }
+    }
+
+    /** Adds to the gathered entries one run of equal indices at a time: for sorted indices. */
+    private void scatterRuns(double[] v, double[] adj) {
         for (int r = 0; r < runs.count(); r++) {
             int start = runs.start(r);
             int n = runs.end(r) - start;
@@ -100,9 +130,6 @@ final class GatherBinaryOp extends Op {
                 partial = PlateSums.dot(adj, out + start, v, other + start, n);
             }
             adj[source + runs.target(r)] += partial;
-        }
-        if (otherNeedsAdjoint) {
-            accumulateOther(v, adj);
         }
     }
 

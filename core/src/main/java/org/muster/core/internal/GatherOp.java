@@ -24,9 +24,15 @@ final class GatherOp extends Op {
         return 0;
     }
 
-    /** Scatters the adjoints back, one addition per run of equal indices (see {@link IndexRuns}). */
+    /** Scatters the adjoints back, one addition per run of equal indices if there are runs (see {@link IndexRuns}). */
     @Override
     void backward(double[] v, double[] adj, double[] work) {
+        if (runs.mostlySingletons()) {
+            for (int i = 0; i < index.length; i++) {
+                adj[in + index[i]] += adj[out + i];
+            }
+            return;
+        }
         for (int r = 0; r < runs.count(); r++) {
             adj[in + runs.target(r)] += PlateSums.sum(adj, out + runs.start(r), out + runs.end(r));
         }

@@ -1,10 +1,13 @@
 package org.muster.core.internal;
 
 /**
- * An index vector cut into runs of equal consecutive entries. Data are usually sorted by group, so
+ * An index vector cut into runs of equal consecutive entries. Data are often sorted by group, so
  * a gather's reverse sweep can sum each run in registers and add it to its target once, rather
  * than having each member add to the entry the previous member just wrote: a chain of dependent
- * loads and stores that made gathers the slowest loops of the radon model's reverse sweep.
+ * loads and stores that made gathers the slowest loops of the radon model's reverse sweep. For
+ * indices in no particular order, adding member by member is faster (radon with its houses
+ * shuffled: 21 µs per gradient run by run, 11.6 µs member by member; sorted: 11.3 µs run by run,
+ * 13.8 µs member by member), hence {@link #mostlySingletons}.
  */
 final class IndexRuns {
 
@@ -38,6 +41,14 @@ final class IndexRuns {
         }
         starts[runs] = index.length;
         return new IndexRuns(starts, targets);
+    }
+
+    /**
+     * Whether most runs have one member (indices in no particular order): then summing run by run
+     * costs more than it saves, and members are best added one by one.
+     */
+    boolean mostlySingletons() {
+        return 2 * targets.length > starts[targets.length];
     }
 
     int count() {
