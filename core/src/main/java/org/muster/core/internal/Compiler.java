@@ -17,9 +17,9 @@ import org.muster.core.api.transforms.Transforms;
  * parameters, slots for what plate-level density ops' forward sweeps leave to their reverse sweeps,
  * scratch for multivariate kernels; then the values that depend on parameters and the unconstrained
  * coordinates, the only part whose adjoints are ever read (an IDENTITY node shares its input's
- * slot). Expressions and likelihood terms that
- * depend on data alone are evaluated once here rather than at every evaluation; a gather whose only
- * use is a sum, difference or product is fused into it and has no slot.
+ * slot). Expressions and likelihood terms that depend on data alone are evaluated once here rather
+ * than at every evaluation; a gather whose only use is a sum, difference or product is fused into it
+ * and has no slot.
  */
 public final class Compiler {
 
