@@ -1,19 +1,25 @@
 package org.muster.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.muster.core.api.distributions.DistributionKernel;
 import org.muster.core.api.distributions.MultivariateDistribution;
+import org.muster.core.api.distributions.Normal;
 import org.muster.core.api.distributions.Support;
 import org.muster.core.api.distributions.UnivariateDistribution;
 import org.muster.core.api.transforms.Transform;
 import org.muster.core.api.transforms.Transforms;
 
 /**
- * Turns a model graph into a {@link Program}. Layout of the buffer: every node's value (an IDENTITY
- * node shares its input's slot), a constant zero for unused distribution parameters, scratch for
- * multivariate kernels, then the unconstrained coordinates. Expressions and likelihood terms that
- * depend on data alone are evaluated once here rather than at every evaluation.
+ * Turns a model graph into a {@link Program}. Layout of the buffer: the values that never change
+ * (data, observed values, data-only expressions), a constant zero for unused distribution
+ * parameters, slots for what plate-level density ops' forward sweeps leave to their reverse sweeps,
+ * scratch for multivariate kernels; then the values that depend on parameters and the unconstrained
+ * coordinates, the only part whose adjoints are ever read (an IDENTITY node shares its input's
+ * slot). Expressions and likelihood terms that depend on data alone are evaluated once here rather
+ * than at every evaluation; a gather whose only use is a sum, difference or product is fused into it
+ * and has no slot.
  */
 public final class Compiler {
 
@@ -22,13 +28,19 @@ public final class Compiler {
 
     /** Compiles nodes given in topological order (each node's inputs come before it). */
     public static Program compile(List<NodeSpec> nodes) {
+        int[] fusedGather = fusedGathers(nodes);
+        boolean[] fused = new boolean[nodes.size()];
+        for (int gather : fusedGather) {
+            if (gather >= 0) {
+                fused[gather] = true;
+            }
+        }
+        // Fixed values first, then what the reverse sweep reads adjoints of: only that part is zeroed.
         int[] offsets = new int[nodes.size()];
         int cursor = 0;
         int scratchSize = 0;
         for (NodeSpec node : nodes) {
-            if (node.operation() == NodeSpec.OpCode.IDENTITY) {
-                offsets[node.id()] = offsets[node.inputs()[0]];
-            } else {
+            if (!fused[node.id()] && node.operation() != NodeSpec.OpCode.IDENTITY && !dependsOnParameters(node)) {
                 offsets[node.id()] = cursor;
                 cursor += node.size();
             }
@@ -38,8 +50,26 @@ public final class Compiler {
             }
         }
         int zeroSlot = cursor++;
+        int[] densitySlots = new int[nodes.size()];
+        for (NodeSpec node : nodes) {
+            boolean normal = node.isStochastic() && node.distribution() instanceof Normal;
+            densitySlots[node.id()] = normal ? cursor : -1;
+            cursor += normal ? NormalDensityOp.SLOTS : 0;
+        }
         int scratchOffset = cursor;
         cursor += scratchSize;
+        int adjointStart = cursor;
+        for (NodeSpec node : nodes) {
+            if (fused[node.id()]) {
+                // Never materialized: its consumer reads the gathered vector through the index.
+                offsets[node.id()] = -1;
+            } else if (node.operation() == NodeSpec.OpCode.IDENTITY) {
+                offsets[node.id()] = offsets[node.inputs()[0]];
+            } else if (dependsOnParameters(node)) {
+                offsets[node.id()] = cursor;
+                cursor += node.size();
+            }
+        }
 
         // Data values and data-only expressions are fixed: evaluate them into the initial buffer now.
         double[] buffer = new double[cursor];
@@ -52,7 +82,12 @@ public final class Compiler {
             switch (node.kind()) {
                 case DATA -> System.arraycopy(node.values(), 0, buffer, out, node.size());
                 case DETERMINISTIC -> {
-                    Op op = deterministicOp(nodes, node, offsets);
+                    if (fused[node.id()]) {
+                        continue;
+                    }
+                    Op op = fusedGather[node.id()] >= 0
+                            ? gatherBinaryOp(nodes, node, nodes.get(fusedGather[node.id()]), offsets)
+                            : deterministicOp(nodes, node, offsets);
                     if (op == null) {
                         continue;
                     }
@@ -64,7 +99,7 @@ public final class Compiler {
                 }
                 case OBSERVED -> {
                     System.arraycopy(node.values(), 0, buffer, out, node.size());
-                    Op op = densityOp(nodes, node, offsets, zeroSlot, scratchOffset);
+                    Op op = densityOp(nodes, node, offsets, zeroSlot, densitySlots[node.id()], scratchOffset, buffer);
                     if (node.dataOnly()) {
                         double term = op.forward(buffer);
                         if (!(term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY)) {
@@ -83,21 +118,21 @@ public final class Compiler {
                     parameters.add(new Program.ParameterSlot(node.id(), transform, freeCursor, freeSize, out, node.size()));
                     // Free offsets are relative until the buffer's end is known; fixed up below.
                     ops.add(new PendingTransform(node.name(), transform, freeCursor, out, node.size()));
-                    ops.add(densityOp(nodes, node, offsets, zeroSlot, scratchOffset));
+                    ops.add(densityOp(nodes, node, offsets, zeroSlot, densitySlots[node.id()], scratchOffset, buffer));
                     freeCursor += freeSize;
                 }
                 default -> throw new IllegalStateException("unknown node kind " + node.kind());
             }
         }
         int freeStart = buffer.length;
-        double[] full = java.util.Arrays.copyOf(buffer, buffer.length + freeCursor);
+        double[] full = Arrays.copyOf(buffer, buffer.length + freeCursor);
         List<Op> resolved = new ArrayList<>(ops.size());
         for (Op op : ops) {
             resolved.add(op instanceof PendingTransform p
                     ? new TransformOp(p.nodeName, p.transform, freeStart + p.freeOffset, p.valueOffset, p.size)
                     : op);
         }
-        return new Program(resolved, full, constant, freeStart, freeCursor, offsets, parameters);
+        return new Program(resolved, full, constant, adjointStart, freeStart, freeCursor, offsets, parameters);
     }
 
     /** Placeholder for a transform whose unconstrained block's absolute offset is not yet known. */
@@ -167,7 +202,15 @@ public final class Compiler {
         };
     }
 
-    private static Op densityOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int zeroSlot, int scratchOffset) {
+    /**
+     * The op scoring a stochastic node: a plate-level op for the kernels that have one, else the
+     * generic op looping over the kernel's scalar methods.
+     *
+     * @param slots the first of the node's slots for a plate-level op, or -1
+     * @param buffer not modified: the values of the nodes before this one, data in place
+     */
+    private static Op densityOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int zeroSlot, int slots,
+            int scratchOffset, double[] buffer) {
         DistributionKernel kernel = node.distribution();
         int[] args = node.inputs();
         int[] argSizes = inputSizes(nodes, node);
@@ -178,7 +221,19 @@ public final class Compiler {
                 argOffsets[i] = offsets[args[i]];
                 strides[i] = argSizes[i] == 1 ? 0 : 1;
             }
-            return new UnivariateDensityOp(node.name(), u, node.size(), offsets[node.id()], argOffsets, strides);
+            UnivariateDensityOp generic = new UnivariateDensityOp(node.name(), u, node.size(), offsets[node.id()],
+                    argOffsets, strides);
+            if (kernel instanceof Normal) {
+                NodeSpec scale = nodes.get(args[1]);
+                double[] dataScale = !dependsOnParameters(scale)
+                        ? Arrays.copyOfRange(buffer, offsets[scale.id()], offsets[scale.id()] + scale.size())
+                        : null;
+                return new NormalDensityOp(generic, node.size(),
+                        new PlateArgument(offsets[node.id()], false, node.kind() == NodeSpec.Kind.PARAMETER),
+                        plateArgument(nodes.get(args[0]), offsets), plateArgument(scale, offsets), dataScale,
+                        slots);
+            }
+            return generic;
         }
         MultivariateDistribution m = (MultivariateDistribution) kernel;
         int[] argOffsets = new int[args.length];
@@ -187,6 +242,68 @@ public final class Compiler {
         }
         return new MultivariateDensityOp(node.name(), m, offsets[node.id()], node.size(), argOffsets, argSizes,
                 scratchOffset);
+    }
+
+    private static PlateArgument plateArgument(NodeSpec argument, int[] offsets) {
+        return new PlateArgument(offsets[argument.id()], argument.size() == 1, dependsOnParameters(argument));
+    }
+
+    /**
+     * Whether a node's value can change between evaluations. Conservative: a deterministic node
+     * downstream of an observed node counts as depending on parameters if that observed node's
+     * distribution does.
+     */
+    private static boolean dependsOnParameters(NodeSpec node) {
+        return switch (node.kind()) {
+            case DATA, OBSERVED -> false;
+            case PARAMETER -> true;
+            case DETERMINISTIC -> !node.dataOnly();
+        };
+    }
+
+    /**
+     * Which gathers to fuse into their consumer: for each node, the id of the gather it reads through
+     * a {@link GatherBinaryOp}, else -1. A gather is fused when its only use is as one operand of a sum,
+     * difference or product of its own length that depends on parameters (and so is evaluated at
+     * every sweep); a consumer fuses at most one gather. Gathers are unnamed (a named one is an
+     * IDENTITY node reading it, itself a use), so no output needs the gathered vector.
+     */
+    private static int[] fusedGathers(List<NodeSpec> nodes) {
+        int[] uses = new int[nodes.size()];
+        for (NodeSpec node : nodes) {
+            for (int input : node.inputs()) {
+                uses[input]++;
+            }
+        }
+        int[] fusedGather = new int[nodes.size()];
+        Arrays.fill(fusedGather, -1);
+        for (NodeSpec node : nodes) {
+            if (node.kind() != NodeSpec.Kind.DETERMINISTIC || node.dataOnly()) {
+                continue;
+            }
+            switch (node.operation()) {
+                case ADD, SUBTRACT, MULTIPLY -> {
+                    for (int input : node.inputs()) {
+                        NodeSpec gather = nodes.get(input);
+                        if (gather.operation() == NodeSpec.OpCode.GATHER && !gather.dataOnly() && uses[input] == 1
+                                && gather.size() == node.size()) {
+                            fusedGather[node.id()] = input;
+                            break;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return fusedGather;
+    }
+
+    private static Op gatherBinaryOp(List<NodeSpec> nodes, NodeSpec node, NodeSpec gather, int[] offsets) {
+        boolean gatheredLeft = node.inputs()[0] == gather.id();
+        NodeSpec other = nodes.get(node.inputs()[gatheredLeft ? 1 : 0]);
+        return new GatherBinaryOp(node.name(), node.operation(), gatheredLeft, offsets[gather.inputs()[0]],
+                gather.index(), plateArgument(other, offsets), offsets[node.id()]);
     }
 
     private static Op deterministicOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets) {
@@ -204,10 +321,8 @@ public final class Compiler {
                 if (operation.isUnary()) {
                     yield new UnaryOp(node.name(), operation, offsets[in[0]], out, node.size());
                 }
-                NodeSpec left = nodes.get(in[0]);
-                NodeSpec right = nodes.get(in[1]);
-                yield new BinaryOp(node.name(), operation, offsets[left.id()], left.size() == 1 ? 0 : 1,
-                        offsets[right.id()], right.size() == 1 ? 0 : 1, out, node.size());
+                yield new BinaryOp(node.name(), operation, plateArgument(nodes.get(in[0]), offsets),
+                        plateArgument(nodes.get(in[1]), offsets), out, node.size());
             }
         };
     }

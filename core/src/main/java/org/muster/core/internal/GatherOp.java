@@ -6,12 +6,14 @@ final class GatherOp extends Op {
     private final int in;
     private final int out;
     private final int[] index;
+    private final IndexRuns runs;
 
     GatherOp(String nodeName, int in, int out, int[] index) {
         super(nodeName);
         this.in = in;
         this.out = out;
         this.index = index.clone();
+        this.runs = IndexRuns.of(index);
     }
 
     @Override
@@ -22,10 +24,17 @@ final class GatherOp extends Op {
         return 0;
     }
 
+    /** Scatters the adjoints back, one addition per run of equal indices if there are runs (see {@link IndexRuns}). */
     @Override
     void backward(double[] v, double[] adj, double[] work) {
-        for (int i = 0; i < index.length; i++) {
-            adj[in + index[i]] += adj[out + i];
+        if (runs.mostlySingletons()) {
+            for (int i = 0; i < index.length; i++) {
+                adj[in + index[i]] += adj[out + i];
+            }
+            return;
+        }
+        for (int r = 0; r < runs.count(); r++) {
+            adj[in + runs.target(r)] += PlateSums.sum(adj, out + runs.start(r), out + runs.end(r));
         }
     }
 }

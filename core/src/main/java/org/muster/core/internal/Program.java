@@ -18,16 +18,22 @@ public final class Program {
     private final Op[] ops;
     private final double[] initialBuffer;
     private final double constantLogDensity;
+    private final int adjointStart;
     private final int freeStart;
     private final int dimension;
     private final int[] nodeOffsets;
     private final List<ParameterSlot> parameters;
 
-    Program(List<Op> ops, double[] initialBuffer, double constantLogDensity, int freeStart, int dimension,
-            int[] nodeOffsets, List<ParameterSlot> parameters) {
+    /**
+     * @param adjointStart where the values whose adjoints are read begin; ops may add to adjoints
+     *     before it (of data, say), but no op reads them, so they are not zeroed
+     */
+    Program(List<Op> ops, double[] initialBuffer, double constantLogDensity, int adjointStart, int freeStart,
+            int dimension, int[] nodeOffsets, List<ParameterSlot> parameters) {
         this.ops = ops.toArray(new Op[0]);
         this.initialBuffer = initialBuffer;
         this.constantLogDensity = constantLogDensity;
+        this.adjointStart = adjointStart;
         this.freeStart = freeStart;
         this.dimension = dimension;
         this.nodeOffsets = nodeOffsets;
@@ -80,7 +86,7 @@ public final class Program {
      */
     public double logDensityGradient(double[] x, double[] gradient, double[] values, double[] adjoints, double[] work) {
         double lp = logDensity(x, values);
-        java.util.Arrays.fill(adjoints, 0.0);
+        java.util.Arrays.fill(adjoints, adjointStart, adjoints.length, 0.0);
         for (int i = ops.length - 1; i >= 0; i--) {
             ops[i].backward(values, adjoints, work);
         }

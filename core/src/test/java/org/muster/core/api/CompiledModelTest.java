@@ -132,6 +132,144 @@ class CompiledModelTest {
         }
     }
 
+    static final int[] GROUP = {0, 0, 0, 1, 2, 2, 1, 3, 3, 3, 0};
+    static final double[] COVARIATE = {0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1};
+    static final double[] OUTCOME = {1.2, 0.4, 1.9, -0.3, 0.8, 0.1, -1.1, 2.5, 1.7, 2.2, 0.6};
+    static final double[] PRIOR_SCALES = {1, 2, 0.5, 3};
+
+    /**
+     * Normal densities on plates in every shape the compiler has a plate-level path for: gathered
+     * vector means with a broadcast parameter scale (a varying-intercept, varying-slope regression),
+     * broadcast data mean and scale (non-centered effects), a broadcast parameter mean with a
+     * per-member data scale, and a per-member parameter scale.
+     */
+    static Model normalPlates() {
+        ModelBuilder b = Model.builder();
+        Node covariate = b.data("x", COVARIATE);
+        Node priorScales = b.data("s", PRIOR_SCALES);
+        Node muAlpha = b.stochastic("mu_alpha", normal(0, 10));
+        Node sigmaAlpha = b.stochastic("sigma_alpha", halfNormal(1));
+        Node sigmaY = b.stochastic("sigma_y", halfNormal(1));
+        Node zAlpha = b.stochastic("z_alpha", 4, normal(0, 1));
+        Node beta = b.stochastic("beta", 4, normal(muAlpha, priorScales));
+        Node tau = b.stochastic("tau", 4, halfNormal(1));
+        Node gamma = b.stochastic("gamma", 4, normal(beta, tau));
+        Node alpha = b.deterministic("alpha", muAlpha.plus(sigmaAlpha.times(zAlpha)));
+        Node mean = alpha.at(GROUP).plus(beta.at(GROUP).times(covariate)).plus(gamma.at(GROUP).times(0.1));
+        b.observed("y", normal(mean, sigmaY), OUTCOME);
+        return b.build();
+    }
+
+    /** {@link #normalPlates} on the unconstrained scale, written out by hand. */
+    static double normalPlatesHandWritten(double[] x) {
+        double muAlpha = x[0];
+        double sigmaAlpha = Math.exp(x[1]);
+        double sigmaY = Math.exp(x[2]);
+        double lp = logNormal(muAlpha, 0, 10) + x[1] + x[2];
+        lp += 2 * (Math.log(2) + logNormal(0, 0, 1)) - 0.5 * (sigmaAlpha * sigmaAlpha + sigmaY * sigmaY);
+        double[] alpha = new double[4];
+        double[] beta = new double[4];
+        double[] gamma = new double[4];
+        for (int j = 0; j < 4; j++) {
+            double z = x[3 + j];
+            beta[j] = x[7 + j];
+            double tau = Math.exp(x[11 + j]);
+            gamma[j] = x[15 + j];
+            alpha[j] = muAlpha + sigmaAlpha * z;
+            lp += logNormal(z, 0, 1) + logNormal(beta[j], muAlpha, PRIOR_SCALES[j]);
+            lp += Math.log(2) + logNormal(tau, 0, 1) + x[11 + j] + logNormal(gamma[j], beta[j], tau);
+        }
+        for (int i = 0; i < OUTCOME.length; i++) {
+            int g = GROUP[i];
+            lp += logNormal(OUTCOME[i], alpha[g] + beta[g] * COVARIATE[i] + gamma[g] * 0.1, sigmaY);
+        }
+        return lp;
+    }
+
+    @Test
+    void normalPlatesLogDensityEqualsHandWrittenOne() {
+        CompiledModel compiled = normalPlates().compile();
+        assertEquals(19, compiled.dimension());
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        SplittableRandom random = new SplittableRandom(17);
+        double[] gradient = new double[19];
+        for (int trial = 0; trial < 200; trial++) {
+            double[] x = random.doubles(19, -2, 2).toArray();
+            double expected = normalPlatesHandWritten(x);
+            assertEquals(expected, evaluator.logDensity(x), 1e-12 * Math.abs(expected));
+            assertEquals(expected, evaluator.logDensityGradient(x, gradient), 1e-12 * Math.abs(expected));
+        }
+    }
+
+    @Test
+    void normalPlatesGradientMatchesFiniteDifferences() {
+        assertGradientMatchesFiniteDifferences(normalPlates(), 1.5);
+    }
+
+    @Test
+    void normalPlateWithInvalidScaleHasMinusInfinityAndZeroGradient() {
+        ModelBuilder b = Model.builder();
+        Node mu = b.stochastic("mu", 3, normal(0, 1));
+        Node logScale = b.stochastic("log_scale", normal(0, 1));
+        b.observed("y", normal(mu, exp(logScale.times(1000))), new double[] {0.5, -0.2, 1.0});
+        ModelEvaluator evaluator = b.build().compile().newEvaluator();
+        double[] gradient = new double[4];
+        // exp(-2000) underflows to a zero scale: every member's term is -inf and its gradient 0.
+        assertEquals(Double.NEGATIVE_INFINITY, evaluator.logDensityGradient(new double[] {0.1, 0.2, 0.3, -2}, gradient));
+        assertArrayEquals(new double[] {-0.1, -0.2, -0.3, 2}, gradient, 1e-15);
+        assertEquals("y", evaluator.firstNonFiniteTerm(new double[] {0.1, 0.2, 0.3, -2}));
+        // Back to a valid point, the same evaluator gives finite values again.
+        assertTrue(Double.isFinite(evaluator.logDensityGradient(new double[] {0.1, 0.2, 0.3, 0.001}, gradient)));
+    }
+
+    /**
+     * Gathers the compiler fuses into their consumer (a sum, a difference with the gathered vector on
+     * either side, a product) and gathers it must keep: one used twice, one named.
+     */
+    static Model gatherUses() {
+        ModelBuilder b = Model.builder();
+        Node covariate = b.data("x", COVARIATE);
+        Node theta = b.stochastic("theta", 4, normal(0, 1));
+        Node scale = b.stochastic("s", halfNormal(1));
+        Node twice = theta.at(GROUP);
+        b.observed("y1", normal(twice.times(covariate).plus(1), scale), OUTCOME);
+        b.observed("y2", normal(covariate.minus(twice), scale), OUTCOME);
+        Node named = b.deterministic("named", theta.at(GROUP));
+        b.observed("y3", normal(named, 1), OUTCOME);
+        b.observed("y4", normal(covariate.minus(theta.at(GROUP)).plus(theta.at(GROUP).minus(scale)), scale), OUTCOME);
+        b.observed("y5", normal(theta.at(GROUP).times(scale), 2), OUTCOME);
+        return b.build();
+    }
+
+    @Test
+    void gatherUsesGradientMatchesFiniteDifferences() {
+        assertGradientMatchesFiniteDifferences(gatherUses(), 1.5);
+    }
+
+    @Test
+    void gatherUsesLogDensityAndNamedGatherMatchHandWrittenOnes() {
+        CompiledModel compiled = gatherUses().compile();
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        double[] x = new SplittableRandom(23).doubles(5, -1.5, 1.5).toArray();
+        double s = Math.exp(x[4]);
+        double expected = x[4] + Math.log(2) + logNormal(s, 0, 1);
+        for (int j = 0; j < 4; j++) {
+            expected += logNormal(x[j], 0, 1);
+        }
+        for (int i = 0; i < OUTCOME.length; i++) {
+            double t = x[GROUP[i]];
+            double c = COVARIATE[i];
+            expected += logNormal(OUTCOME[i], t * c + 1, s) + logNormal(OUTCOME[i], c - t, s)
+                    + logNormal(OUTCOME[i], t, 1) + logNormal(OUTCOME[i], (c - t) + (t - s), s)
+                    + logNormal(OUTCOME[i], t * s, 2);
+        }
+        assertEquals(expected, evaluator.logDensity(x), 1e-12 * Math.abs(expected));
+        double[] named = compiled.constrain(x).get("named");
+        for (int i = 0; i < GROUP.length; i++) {
+            assertEquals(x[GROUP[i]], named[i]);
+        }
+    }
+
     /** Multivariate nodes: the simplex and Cholesky-correlation transforms and their kernels. */
     static Model multivariate() {
         ModelBuilder b = Model.builder();
@@ -152,6 +290,25 @@ class CompiledModelTest {
         assertEquals(1.0, values.get("probs")[0] + values.get("probs")[1] + values.get("probs")[2], 1e-12);
         assertEquals(9, values.get("L").length);
         assertEquals("L[3,3]", compiled.outputNames().get(3 + 8));
+    }
+
+    @Test
+    void repeatedEvaluationGivesTheSameGradient() {
+        // Only the adjoints the reverse sweep reads are zeroed between evaluations: nothing may leak.
+        for (Model model : java.util.List.of(everyOperation(), multivariate(), normalPlates(), gatherUses())) {
+            ModelEvaluator evaluator = model.compile().newEvaluator();
+            SplittableRandom random = new SplittableRandom(31);
+            double[] x = random.doubles(evaluator.dimension(), -1, 1).toArray();
+            double[] other = random.doubles(evaluator.dimension(), -1, 1).toArray();
+            double[] first = new double[x.length];
+            double[] again = new double[x.length];
+            double lp = evaluator.logDensityGradient(x, first);
+            for (int i = 0; i < 3; i++) {
+                evaluator.logDensityGradient(other, again);
+            }
+            assertEquals(lp, evaluator.logDensityGradient(x, again));
+            assertArrayEquals(first, again);
+        }
     }
 
     @Test
