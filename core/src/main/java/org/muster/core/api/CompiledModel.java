@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.muster.core.api.transforms.Transform;
 import org.muster.core.internal.Program;
 
 /**
@@ -69,6 +70,20 @@ public final class CompiledModel {
      */
     public List<String> outputNames() {
         return outputNames;
+    }
+
+    /**
+     * The transform of each unconstrained coordinate, in the order of {@link #unconstrainedNames()} (a
+     * block's coordinates share its transform): tells an optimizer which coordinates run to a boundary.
+     */
+    public List<Transform> unconstrainedTransforms() {
+        List<Transform> transforms = new ArrayList<>();
+        for (Program.ParameterSlot slot : program.parameters()) {
+            for (int i = 0; i < slot.freeSize(); i++) {
+                transforms.add(slot.transform());
+            }
+        }
+        return List.copyOf(transforms);
     }
 
     /** A new evaluator with its own buffers: one per thread. */

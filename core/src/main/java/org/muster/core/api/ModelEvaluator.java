@@ -16,6 +16,8 @@ public final class ModelEvaluator implements LogDensity {
     private final int[] outputOffsets;
     private final int[] outputSizes;
     private final int outputSize;
+    private final double[] jacobianValues;
+    private final double[] zeroAdjoints;
 
     ModelEvaluator(Program program, List<Node> outputNodes, int outputSize) {
         this.program = program;
@@ -24,6 +26,9 @@ public final class ModelEvaluator implements LogDensity {
         this.outputOffsets = outputNodes.stream().mapToInt(n -> program.nodeOffset(n.id())).toArray();
         this.outputSizes = outputNodes.stream().mapToInt(Node::size).toArray();
         this.outputSize = outputSize;
+        int largest = program.parameters().stream().mapToInt(Program.ParameterSlot::size).max().orElse(0);
+        this.jacobianValues = new double[largest];
+        this.zeroAdjoints = new double[largest];
     }
 
     @Override
@@ -64,5 +69,24 @@ public final class ModelEvaluator implements LogDensity {
     /** The name of the first node whose log-density term is not finite at {@code x}, or {@code null}. */
     public String firstNonFiniteTerm(double[] x) {
         return program.firstNonFiniteTerm(x, values);
+    }
+
+    /**
+     * The sum of the transforms' log-Jacobians at {@code x}, the part of {@link #logDensity(double[])}
+     * that comes from the change of variables, and its gradient. Optimizers subtract it to find the
+     * mode of the density of the constrained parameters (a mode is not invariant under reparameterization).
+     *
+     * @param x not modified
+     * @param gradient modified: receives d log|J| / dx, length {@link #dimension()}
+     */
+    public double logJacobianGradient(double[] x, double[] gradient) {
+        java.util.Arrays.fill(gradient, 0, program.dimension(), 0.0);
+        double logJacobian = 0;
+        for (Program.ParameterSlot slot : program.parameters()) {
+            logJacobian += slot.transform().constrain(x, slot.freeOffset(), jacobianValues, 0, slot.size());
+            slot.transform().backward(x, slot.freeOffset(), jacobianValues, 0, zeroAdjoints, 0, gradient,
+                    slot.freeOffset(), slot.size(), 1.0);
+        }
+        return logJacobian;
     }
 }
