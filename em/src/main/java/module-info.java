@@ -1,4 +1,5 @@
-/** Expectation–maximization, empirical Bayes and MAP: point-estimate inference methods (to come). */
+/** Expectation–maximization, empirical Bayes and MAP: point-estimate inference methods. */
 module org.muster.em {
     requires org.muster.core;
+    requires commons.math3;
 }
