@@ -2,4 +2,7 @@
 module org.muster.em {
     requires org.muster.core;
     requires commons.math3;
+
+    provides org.muster.core.spi.InferenceMethodProvider with
+            org.muster.em.internal.map.MapProvider;
 }

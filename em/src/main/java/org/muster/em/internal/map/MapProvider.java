@@ -1,0 +1,45 @@
+package org.muster.em.internal.map;
+
+import java.util.Set;
+import org.muster.core.spi.InferenceMethod;
+import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOptions;
+import org.muster.em.internal.optim.Lbfgs;
+
+/**
+ * Provides {@code map}: the posterior mode by L-BFGS, one start per chain, with delta-method standard
+ * errors on the constrained scale. Options: {@code jacobian} (default false: the mode of the
+ * constrained parameters' density; true: of the unconstrained coordinates'), {@code iterations}
+ * (default 2000), {@code tolerance} (largest gradient component at convergence, default 1e-8).
+ */
+public final class MapProvider implements InferenceMethodProvider {
+
+    private static final String JACOBIAN = "jacobian";
+    private static final String ITERATIONS = "iterations";
+    private static final String TOLERANCE = "tolerance";
+
+    @Override
+    public String id() {
+        return ProviderIds.MAP;
+    }
+
+    @Override
+    public String description() {
+        return "Posterior mode (MAP) by L-BFGS from several starts, standard errors from the Hessian by the delta method";
+    }
+
+    @Override
+    public InferenceMethod create(MethodOptions options) {
+        options.requireKnown(ProviderIds.MAP, Set.of(JACOBIAN, ITERATIONS, TOLERANCE));
+        String jacobian = options.getString(JACOBIAN, "false").trim();
+        if (!jacobian.equals("true") && !jacobian.equals("false")) {
+            throw new IllegalArgumentException("option " + JACOBIAN + "=" + jacobian + ": expected true or false");
+        }
+        int iterations = options.getInt(ITERATIONS, 2000);
+        double tolerance = options.getDouble(TOLERANCE, 1e-8);
+        if (iterations < 1 || !(tolerance > 0)) {
+            throw new IllegalArgumentException("options " + ITERATIONS + " and " + TOLERANCE + " must be positive");
+        }
+        return new MaximumAPosteriori(Boolean.parseBoolean(jacobian), new Lbfgs(10, iterations, tolerance, 1e-13));
+    }
+}
