@@ -3,6 +3,8 @@ module org.muster.em {
     requires org.muster.core;
     requires commons.math3;
 
+    exports org.muster.em.api;
+
     provides org.muster.core.spi.InferenceMethodProvider with
             org.muster.em.internal.map.MapProvider;
 }
