@@ -1,0 +1,106 @@
+package org.muster.em.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GaussianMixtureTest {
+
+    static final double[] WEIGHTS = {0.4, 0.2, 0.4};
+    static final double[] MEANS = {2, 5, 10};
+    static final double[] SDS = {0.6, 0.8, 0.5};
+    static final int N = 10_000;
+
+    /** The mixture: n = 10,000 draws with seed 20261121. */
+    static double[] simulate() {
+        SplittableRandom random = new SplittableRandom(20261121);
+        double[] data = new double[N];
+        for (int i = 0; i < N; i++) {
+            double u = random.nextDouble();
+            int k = u < WEIGHTS[0] ? 0 : u < WEIGHTS[0] + WEIGHTS[1] ? 1 : 2;
+            data[i] = MEANS[k] + SDS[k] * gaussian(random);
+        }
+        return data;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box–Muller, so the test's data do not depend on a library's sampler.
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    private static final GaussianMixture MIXTURE = new GaussianMixture(new ExpectationMaximization(5000, 1e-12));
+
+    @Test
+    void recoversTheThreeComponentsWithinSamplingError() {
+        MixtureFit fit = MIXTURE.fit(simulate(), 3, 5, 7);
+        NormalMixtureParameters p = fit.best().parameters();
+        assertTrue(fit.best().converged());
+        int[] order = java.util.stream.IntStream.range(0, 3).boxed()
+                .sorted(java.util.Comparator.comparingDouble(k -> p.means()[k])).mapToInt(Integer::intValue).toArray();
+        for (int j = 0; j < 3; j++) {
+            int k = order[j];
+            double count = N * WEIGHTS[j];
+            // Four standard errors of the complete-data estimates (the components barely overlap).
+            assertEquals(MEANS[j], p.means()[k], 4 * SDS[j] / Math.sqrt(count), "mean " + j);
+            assertEquals(SDS[j], p.sds()[k], 4 * SDS[j] / Math.sqrt(2 * count), "sd " + j);
+            assertEquals(WEIGHTS[j], p.weights()[k], 4 * Math.sqrt(WEIGHTS[j] * (1 - WEIGHTS[j]) / N), "weight " + j);
+        }
+    }
+
+    @Test
+    void everyTraceIsMonotone() {
+        MixtureFit fit = MIXTURE.fit(simulate(), 3, 5, 7);
+        for (EmResult<NormalMixtureParameters> run : fit.runs()) {
+            double[] trace = run.trace();
+            for (int i = 1; i < trace.length; i++) {
+                assertTrue(trace[i] >= trace[i - 1] - 1e-12 * Math.abs(trace[i - 1]), "iteration " + i);
+            }
+        }
+    }
+
+    @Test
+    void theEstimateIsAStationaryPointOfTheLogLikelihood() {
+        double[] data = simulate();
+        NormalMixtureParameters p = MIXTURE.fit(data, 3, 5, 7).best().parameters();
+        double base = p.logLikelihood(data);
+        // Moving any mean or sd by a small step changes the log likelihood only to second order.
+        double h = 1e-4;
+        for (int k = 0; k < 3; k++) {
+            double[] means = p.means();
+            means[k] += h;
+            double up = new NormalMixtureParameters(p.weights(), means, p.sds()).logLikelihood(data);
+            means[k] -= 2 * h;
+            double down = new NormalMixtureParameters(p.weights(), means, p.sds()).logLikelihood(data);
+            // Newton's distance to the stationary point, gradient / curvature, is far below a standard error.
+            double count = N * p.weights()[k];
+            double curvature = count / (p.sds()[k] * p.sds()[k]);
+            double standardError = p.sds()[k] / Math.sqrt(count);
+            assertEquals(0, (up - down) / (2 * h) / curvature, 1e-3 * standardError, "d/d mean " + k);
+            assertTrue(up < base && down < base, "mean " + k + " is not at a maximum");
+        }
+    }
+
+    @Test
+    void aStartThatEndsAtAWorseLocalMaximumIsReportedAsSuch() {
+        double[] data = simulate();
+        // Two components inside the left cluster and one for the other two: a classic local maximum.
+        EmResult<NormalMixtureParameters> stuck = MIXTURE.fit(data,
+                new NormalMixtureParameters(new double[] {0.25, 0.25, 0.5}, new double[] {1.5, 2.5, 7.5},
+                        new double[] {0.3, 0.3, 3}));
+        MixtureFit restarts = MIXTURE.fit(data, 3, 5, 7);
+        assertTrue(stuck.logLikelihood() < restarts.best().logLikelihood() - 100,
+                "stuck at " + stuck.logLikelihood() + ", best " + restarts.best().logLikelihood());
+        assertTrue(restarts.reachedBest() >= 1);
+        assertEquals(restarts.runs().size() - restarts.reachedBest(), restarts.worseLocalMaxima());
+    }
+
+    @Test
+    void aComponentOnASinglePointIsReportedAsCollapsed() {
+        double[] data = {0, 0, 0, 0, 1, 2, 3, 4, 5, 6};
+        assertThrows(IllegalStateException.class, () -> MIXTURE.fit(data,
+                new NormalMixtureParameters(new double[] {0.5, 0.5}, new double[] {0, 3}, new double[] {0.01, 2})));
+    }
+}
