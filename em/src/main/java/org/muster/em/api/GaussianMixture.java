@@ -45,8 +45,7 @@ public final class GaussianMixture {
         }
         SplittableRandom random = new SplittableRandom(seed);
         double sd = Math.sqrt(variance(data));
-        List<EmResult<NormalMixtureParameters>> runs = new ArrayList<>();
-        int collapsed = 0;
+        List<NormalMixtureParameters> initial = new ArrayList<>();
         for (int s = 0; s < starts; s++) {
             double[] means = random.ints(0, data.length).distinct().limit(components).mapToDouble(i -> data[i]).sorted()
                     .toArray();
@@ -54,14 +53,30 @@ public final class GaussianMixture {
             double[] weights = new double[components];
             Arrays.fill(sds, sd);
             Arrays.fill(weights, 1.0 / components);
+            initial.add(new NormalMixtureParameters(weights, means, sds));
+        }
+        return fit(data, initial);
+    }
+
+    /**
+     * Runs EM from each of {@code starts} and keeps the best, counting the runs that ended at a worse
+     * local maximum and those abandoned because a component collapsed.
+     *
+     * @param data not modified
+     * @throws IllegalStateException if every start collapsed
+     */
+    public MixtureFit fit(double[] data, List<NormalMixtureParameters> starts) {
+        List<EmResult<NormalMixtureParameters>> runs = new ArrayList<>();
+        int collapsed = 0;
+        for (NormalMixtureParameters start : starts) {
             try {
-                runs.add(fit(data, new NormalMixtureParameters(weights, means, sds)));
+                runs.add(fit(data, start));
             } catch (ComponentCollapseException e) {
                 collapsed++;
             }
         }
         if (runs.isEmpty()) {
-            throw new IllegalStateException("all " + starts + " starts ended with a component collapsed onto a point");
+            throw new IllegalStateException("all " + starts.size() + " starts ended with a component collapsed onto a point");
         }
         EmResult<NormalMixtureParameters> best = runs.get(0);
         for (EmResult<NormalMixtureParameters> run : runs) {
