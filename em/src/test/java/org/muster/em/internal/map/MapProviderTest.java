@@ -29,6 +29,9 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
+import org.muster.models.api.DatasetReader;
+import org.muster.models.spi.FamilyOptions;
+import org.muster.models.spi.ModelFamily;
 
 class MapProviderTest {
 
@@ -149,6 +152,17 @@ class MapProviderTest {
         PointEstimate fit = fit(b.build(), Map.of(), 2);
         assertFalse(fit.hasEstimate());
         assertTrue(fit.warnings().get(0).contains("tau"), fit.warnings().toString());
+    }
+
+    @Test
+    void ratsBetaBinomialWithTheBda3HyperpriorHasNoJointModeAndSaysSo() {
+        // The joint density of (mean, concentration, theta) grows without bound as every theta_j meets the
+        // mean and the concentration grows: the joint MAP does not exist (only the marginal, type-II, one does).
+        ModelFamily family = ServiceLoader.load(ModelFamily.class).stream().map(ServiceLoader.Provider::get)
+                .filter(f -> f.id().equals("beta-binomial")).findFirst().orElseThrow();
+        PointEstimate fit = fit(family.build(DatasetReader.builtIn("rats"), FamilyOptions.none()), Map.of(), 2);
+        assertFalse(fit.hasEstimate());
+        assertTrue(fit.warnings().get(0).contains("concentration"), fit.warnings().toString());
     }
 
     @Test
