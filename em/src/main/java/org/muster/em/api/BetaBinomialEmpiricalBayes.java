@@ -7,6 +7,7 @@ import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 import org.muster.em.internal.optim.DifferentiableObjective;
 import org.muster.em.internal.optim.Lbfgs;
+import org.muster.em.internal.optim.LogScaleStandardErrors;
 import org.muster.em.internal.optim.OptimizationResult;
 
 /**
@@ -70,13 +71,14 @@ public final class BetaBinomialEmpiricalBayes {
         double concentration = mean * (1 - mean) / variance - 1;
         double alpha = mean * concentration;
         double beta = (1 - mean) * concentration;
-        return new BetaBinomialEstimate(MOMENTS, alpha, beta, logMarginalLikelihood(successes, trials, alpha, beta),
+        return new BetaBinomialEstimate(MOMENTS, alpha, beta, Double.NaN, Double.NaN, logMarginalLikelihood(successes, trials, alpha, beta),
                 List.of());
     }
 
     /**
      * Maximizes the marginal likelihood over (log alpha, log beta) by L-BFGS with its exact gradient,
-     * starting from the method of moments where that exists.
+     * starting from the method of moments where that exists. Standard errors come from the inverse Hessian
+     * of the log marginal likelihood (central differences of its exact gradient) by the delta method.
      *
      * <p>When the rates show no spread beyond binomial noise the maximum is at alpha + beta → ∞ (complete
      * pooling); the result then has NaN hyperparameters and a warning saying so.
@@ -126,12 +128,14 @@ public final class BetaBinomialEmpiricalBayes {
             warnings.add("the marginal likelihood keeps rising as alpha + beta grows (or alpha or beta vanishes): the rates"
                     + " show no spread beyond binomial noise, so the type-II maximum is complete pooling and no"
                     + " finite (alpha, beta) is reported");
-            return new BetaBinomialEstimate(TYPE_TWO, Double.NaN, Double.NaN, -result.value(), warnings);
+            return new BetaBinomialEstimate(TYPE_TWO, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -result.value(),
+                    warnings);
         }
         if (!result.status().converged()) {
             warnings.add("the optimizer stopped before convergence (" + result.status() + ")");
         }
-        return new BetaBinomialEstimate(TYPE_TWO, Math.exp(x[0]), Math.exp(x[1]), -result.value(), warnings);
+        double[] se = LogScaleStandardErrors.standardErrors(negativeLogMarginal, x);
+        return new BetaBinomialEstimate(TYPE_TWO, Math.exp(x[0]), Math.exp(x[1]), se[0], se[1], -result.value(), warnings);
     }
 
     static double logBinomialCoefficient(int n, int k) {

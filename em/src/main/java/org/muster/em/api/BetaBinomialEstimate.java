@@ -9,10 +9,13 @@ import java.util.List;
  * @param method how they were estimated, {@code "method of moments"} or {@code "type-II maximum likelihood"}
  * @param alpha NaN when no estimate exists ({@code warnings} says why)
  * @param beta NaN when no estimate exists
+ * @param alphaStandardError from the inverse Hessian of the log marginal likelihood (type-II only, else NaN)
+ * @param betaStandardError likewise
  * @param logMarginalLikelihood log p(y | alpha, beta) with the unit rates integrated out, binomial coefficients included
  * @param warnings plain sentences for the user, empty when nothing needs saying
  */
-public record BetaBinomialEstimate(String method, double alpha, double beta, double logMarginalLikelihood,
+public record BetaBinomialEstimate(String method, double alpha, double beta, double alphaStandardError,
+        double betaStandardError, double logMarginalLikelihood,
         List<String> warnings) {
 
     public BetaBinomialEstimate {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.math3.special.Gamma;
 import org.muster.em.internal.optim.DifferentiableObjective;
 import org.muster.em.internal.optim.Lbfgs;
+import org.muster.em.internal.optim.LogScaleStandardErrors;
 import org.muster.em.internal.optim.OptimizationResult;
 
 /**
@@ -38,7 +39,8 @@ public final class GammaPoissonEmpiricalBayes {
 
     /**
      * Maximizes the marginal likelihood over (log shape, log rate) by L-BFGS with its exact gradient,
-     * from the gamma whose mean is the pooled rate and whose shape is 1.
+     * from the gamma whose mean is the pooled rate and whose shape is 1. Standard errors come from the
+     * inverse Hessian of the log marginal likelihood by the delta method.
      *
      * <p>When the counts show no spread beyond Poisson noise the maximum is at shape → ∞ (complete
      * pooling); the result then has NaN hyperparameters and a warning saying so.
@@ -82,12 +84,14 @@ public final class GammaPoissonEmpiricalBayes {
             warnings.add("the marginal likelihood keeps rising as the gamma's shape grows: the counts show no spread"
                     + " beyond Poisson noise, so the type-II maximum is complete pooling (every rate "
                     + pooledRate + ") and no finite (shape, rate) is reported");
-            return new GammaPoissonEstimate(TYPE_TWO, Double.NaN, Double.NaN, -result.value(), warnings);
+            return new GammaPoissonEstimate(TYPE_TWO, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -result.value(),
+                    warnings);
         }
         if (!result.status().converged()) {
             warnings.add("the optimizer stopped before convergence (" + result.status() + ")");
         }
-        return new GammaPoissonEstimate(TYPE_TWO, Math.exp(x[0]), Math.exp(x[1]), -result.value(), warnings);
+        double[] se = LogScaleStandardErrors.standardErrors(negativeLogMarginal, x);
+        return new GammaPoissonEstimate(TYPE_TWO, Math.exp(x[0]), Math.exp(x[1]), se[0], se[1], -result.value(), warnings);
     }
 
     private static void requireData(int[] counts, double[] exposures) {

@@ -9,10 +9,13 @@ import java.util.List;
  * @param method how they were estimated
  * @param shape NaN when no estimate exists ({@code warnings} says why)
  * @param rate NaN when no estimate exists
+ * @param shapeStandardError from the inverse Hessian of the log marginal likelihood, else NaN
+ * @param rateStandardError likewise
  * @param logMarginalLikelihood log p(k | shape, rate) with the unit rates integrated out (negative binomial)
  * @param warnings plain sentences for the user, empty when nothing needs saying
  */
-public record GammaPoissonEstimate(String method, double shape, double rate, double logMarginalLikelihood,
+public record GammaPoissonEstimate(String method, double shape, double rate, double shapeStandardError,
+        double rateStandardError, double logMarginalLikelihood,
         List<String> warnings) {
 
     public GammaPoissonEstimate {

@@ -85,6 +85,34 @@ class BetaBinomialEmpiricalBayesTest {
         assertTrue(typeTwo.logMarginalLikelihood() > moments.logMarginalLikelihood());
     }
 
+    /**
+     * Standard errors from the inverse of the observed information on the natural scale, by central
+     * differences of {@code logLikelihood} itself with relative step h: an independent route to the
+     * delta-method values.
+     */
+    static double[] naturalScaleStandardErrors(java.util.function.DoubleBinaryOperator logLikelihood, double a, double b) {
+        double ha = 1e-4 * a;
+        double hb = 1e-4 * b;
+        double f = logLikelihood.applyAsDouble(a, b);
+        double faa = (logLikelihood.applyAsDouble(a + ha, b) - 2 * f + logLikelihood.applyAsDouble(a - ha, b)) / (ha * ha);
+        double fbb = (logLikelihood.applyAsDouble(a, b + hb) - 2 * f + logLikelihood.applyAsDouble(a, b - hb)) / (hb * hb);
+        double fab = (logLikelihood.applyAsDouble(a + ha, b + hb) - logLikelihood.applyAsDouble(a + ha, b - hb)
+                - logLikelihood.applyAsDouble(a - ha, b + hb) + logLikelihood.applyAsDouble(a - ha, b - hb)) / (4 * ha * hb);
+        // Inverse of the 2 × 2 information [[-faa, -fab], [-fab, -fbb]].
+        double determinant = faa * fbb - fab * fab;
+        return new double[] {Math.sqrt(-fbb / determinant), Math.sqrt(-faa / determinant)};
+    }
+
+    @Test
+    void typeTwoStandardErrorsAreTheInverseObservedInformation() {
+        BetaBinomialEstimate typeTwo = BetaBinomialEmpiricalBayes.typeTwoMaximumLikelihood(TUMORS, RATS_PER_EXPERIMENT);
+        double[] expected = naturalScaleStandardErrors((a, b) -> BetaBinomialEmpiricalBayes.logMarginalLikelihood(TUMORS,
+                RATS_PER_EXPERIMENT, a, b), typeTwo.alpha(), typeTwo.beta());
+        assertEquals(expected[0], typeTwo.alphaStandardError(), 1e-3 * expected[0]);
+        assertEquals(expected[1], typeTwo.betaStandardError(), 1e-3 * expected[1]);
+        assertTrue(Double.isNaN(BetaBinomialEmpiricalBayes.methodOfMoments(TUMORS, RATS_PER_EXPERIMENT).alphaStandardError()));
+    }
+
     @Test
     void ratesWithNoSpreadBeyondBinomialNoiseHaveNoFiniteTypeTwoEstimate() {
         // Rates 0.08 to 0.12 in 50 trials: their variance is below the binomial variance p(1 - p)/n alone.

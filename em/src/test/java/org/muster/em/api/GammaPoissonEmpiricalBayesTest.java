@@ -63,8 +63,18 @@ class GammaPoissonEmpiricalBayesTest {
     }
 
     @Test
+    void typeTwoStandardErrorsAreTheInverseObservedInformation() {
+        GammaPoissonEstimate typeTwo = GammaPoissonEmpiricalBayes.typeTwoMaximumLikelihood(COUNTS, EXPOSURES);
+        double[] expected = BetaBinomialEmpiricalBayesTest.naturalScaleStandardErrors(
+                (a, b) -> GammaPoissonEmpiricalBayes.logMarginalLikelihood(COUNTS, EXPOSURES, a, b), typeTwo.shape(),
+                typeTwo.rate());
+        assertEquals(expected[0], typeTwo.shapeStandardError(), 1e-3 * expected[0]);
+        assertEquals(expected[1], typeTwo.rateStandardError(), 1e-3 * expected[1]);
+    }
+
+    @Test
     void posteriorMeanIsTheConjugateGammaMean() {
-        GammaPoissonEstimate estimate = new GammaPoissonEstimate("given", 3, 2, Double.NaN, java.util.List.of());
+        GammaPoissonEstimate estimate = new GammaPoissonEstimate("given", 3, 2, Double.NaN, Double.NaN, Double.NaN, java.util.List.of());
         assertEquals((3 + 7) / (2 + 4.0), estimate.posteriorMean(7, 4.0), 1e-15);
     }
 

@@ -20,6 +20,7 @@ import org.muster.core.api.transforms.Transform;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.RunConfig;
+import org.muster.em.internal.optim.FiniteDifferences;
 import org.muster.em.internal.optim.Lbfgs;
 import org.muster.em.internal.optim.OptimizationResult;
 

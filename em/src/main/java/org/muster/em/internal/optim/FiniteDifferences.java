@@ -1,16 +1,15 @@
-package org.muster.em.internal.map;
+package org.muster.em.internal.optim;
 
 import java.util.function.BiConsumer;
-import org.muster.em.internal.optim.DifferentiableObjective;
 
 /** Second derivatives and Jacobians by central differences, for standard errors at an optimum. */
-final class FiniteDifferences {
+public final class FiniteDifferences {
 
     private FiniteDifferences() {
     }
 
     /** Step for coordinate value {@code v}: about the cube root of machine epsilon, relative for large values. */
-    static double step(double v) {
+    public static double step(double v) {
         return 6e-6 * Math.max(1, Math.abs(v));
     }
 
@@ -20,7 +19,7 @@ final class FiniteDifferences {
      * @param x not modified
      * @return a new n × n matrix
      */
-    static double[][] hessian(DifferentiableObjective objective, double[] x) {
+    public static double[][] hessian(DifferentiableObjective objective, double[] x) {
         int n = x.length;
         double[][] h = new double[n][n];
         double[] point = x.clone();
@@ -54,7 +53,7 @@ final class FiniteDifferences {
      * @param x not modified
      * @return a new m × n matrix
      */
-    static double[][] jacobian(BiConsumer<double[], double[]> function, int m, double[] x) {
+    public static double[][] jacobian(BiConsumer<double[], double[]> function, int m, double[] x) {
         int n = x.length;
         double[][] jacobian = new double[m][n];
         double[] point = x.clone();
