@@ -40,7 +40,7 @@ public final class FitService {
     public java.util.List<String> explain(FitRequest request) {
         InferenceMethodProvider method = methods.require(request.method());
         FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());
-        return method.explain(loaded.model().model());
+        return method.explain(loaded.model().model(), MethodOptions.of(request.methodOptions()));
     }
 
     public FitResult fit(FitRequest request, FitListener listener) {

@@ -17,10 +17,10 @@ public interface InferenceMethodProvider {
     InferenceMethod create(MethodOptions options);
 
     /**
-     * How the method would treat a model, one line per part of it (for example {@code "mu: slice"}), for a
-     * command line's {@code --explain}; empty when the method has nothing to say.
+     * How the method, with these options, would treat a model: one line per part of it (for example
+     * {@code "mu: slice"}), for a command line's {@code --explain}; empty when the method has nothing to say.
      */
-    default java.util.List<String> explain(org.muster.core.api.Model model) {
+    default java.util.List<String> explain(org.muster.core.api.Model model, MethodOptions options) {
         return java.util.List.of();
     }
 }

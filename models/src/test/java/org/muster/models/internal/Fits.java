@@ -34,9 +34,14 @@ final class Fits {
 
     /** Posterior draws of the method with this id, 4 chains on 2 threads. */
     static Draws fit(String methodId, Model model, int warmup, int draws, long seed) {
+        return fit(methodId, MethodOptions.empty(), model, warmup, draws, seed);
+    }
+
+    /** Posterior draws of the method with this id and options, 4 chains on 2 threads. */
+    static Draws fit(String methodId, MethodOptions options, Model model, int warmup, int draws, long seed) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            PosteriorDraws fit = (PosteriorDraws) method(methodId).create(MethodOptions.empty()).fit(model,
+            PosteriorDraws fit = (PosteriorDraws) method(methodId).create(options).fit(model,
                     RunConfig.builder().chains(4).warmup(warmup).draws(draws).seed(seed).executor(pool).build(),
                     FitListener.NONE);
             return fit.draws();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.muster.core.api.Draws;
 import org.muster.core.api.Model;
+import org.muster.core.spi.MethodOptions;
 import org.muster.diagnostics.api.Convergence;
 import org.muster.diagnostics.api.MonteCarloError;
 import org.muster.diagnostics.api.Quantiles;
@@ -36,7 +37,7 @@ class GibbsOnFamiliesTest {
                 "mu: slice sampling on the unconstrained scale (stepping out, shrinkage)",
                 "sigma: slice sampling on the unconstrained scale (stepping out, shrinkage)",
                 "lambda: conjugate gamma-poisson given n (all 60 members in one draw)"),
-                Fits.method("gibbs").explain(gammaPoisson()));
+                Fits.method("gibbs").explain(gammaPoisson(), MethodOptions.empty()));
     }
 
     @Test
@@ -45,7 +46,16 @@ class GibbsOnFamiliesTest {
                 "mean: slice sampling on the unconstrained scale (stepping out, shrinkage)",
                 "concentration: slice sampling on the unconstrained scale (stepping out, shrinkage)",
                 "theta: conjugate beta-binomial given y (all 71 members in one draw)"),
-                Fits.method("gibbs").explain(rats()));
+                Fits.method("gibbs").explain(rats(), MethodOptions.empty()));
+    }
+
+    @Test
+    void ratsHyperparametersCanFormAMetropolisBlock() {
+        assertEquals(List.of(
+                "mean, concentration: Metropolis block (joint random walk on the unconstrained scale, scale and"
+                        + " covariance adapted in warmup toward acceptance 0.234)",
+                "theta: conjugate beta-binomial given y (all 71 members in one draw)"),
+                Fits.method("gibbs").explain(rats(), MethodOptions.of(java.util.Map.of("block", "mean,concentration"))));
     }
 
     @Test
@@ -66,6 +76,19 @@ class GibbsOnFamiliesTest {
         Draws gibbs = Fits.fit("gibbs", model, 1000, 3000, 20261121);
         Draws nuts = Fits.nuts(model, 1000, 1000, 20261121);
         for (String variable : List.of("alpha", "beta", "theta[71]", "mean", "concentration")) {
+            assertAgree(gibbs, nuts, variable);
+        }
+    }
+
+    /** The acceptance test: conjugate theta, Metropolis-within-Gibbs on the population parameters. */
+    @Test
+    @Tag("statistical")
+    void ratsMetropolisWithinGibbsAgreesWithNuts() {
+        Model model = rats();
+        Draws gibbs = Fits.fit("gibbs", MethodOptions.of(java.util.Map.of("block", "mean,concentration")), model, 1000,
+                5000, 20261121);
+        Draws nuts = Fits.nuts(model, 1000, 1000, 20261121);
+        for (String variable : List.of("alpha", "beta", "theta[71]")) {
             assertAgree(gibbs, nuts, variable);
         }
     }

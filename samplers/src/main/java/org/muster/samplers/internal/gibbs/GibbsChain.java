@@ -8,27 +8,32 @@ import org.muster.samplers.internal.chains.ChainSampler;
 /**
  * One chain of the Gibbs sampler: each iteration is a sweep that updates every parameter node in turn
  * from its full conditional ({@link GibbsPlan}). Every update is an exact conditional draw or a slice
- * step, both always accepted, so {@code accept_stat__} is 1; {@code n_evals__} counts the forward
+ * step, both always accepted, or a Metropolis block step with its own {@code accept_<nodes>__} column;
+ * {@code accept_stat__} is the mean acceptance probability of the blocks (1 without any); {@code n_evals__} counts the forward
  * sweeps of the model (log densities and node-value passes) an iteration took, the Gibbs counterpart
  * of {@code n_leapfrog__}.
  */
 final class GibbsChain implements ChainSampler {
 
-    private static final List<String> STATISTICS = List.of("accept_stat__", "n_evals__");
-
     private final Sweep sweep;
     private final List<NodeUpdate> updates;
+    private final List<NodeUpdate> withStatistics;
+    private final List<String> statisticNames;
     private long evaluationsInIteration;
 
     GibbsChain(ModelEvaluator target, RandomGenerator random, double[] initialPoint, List<NodeUpdate> updates) {
         this.sweep = new Sweep(target, random, initialPoint);
         this.updates = List.copyOf(updates);
+        this.withStatistics = updates.stream().filter(u -> u.statisticName() != null).toList();
+        List<String> names = new java.util.ArrayList<>(List.of("accept_stat__", "n_evals__"));
+        withStatistics.forEach(u -> names.add(u.statisticName()));
+        this.statisticNames = List.copyOf(names);
         sweep.logDensity();
     }
 
     @Override
     public List<String> statisticNames() {
-        return STATISTICS;
+        return statisticNames;
     }
 
     @Override
@@ -54,7 +59,13 @@ final class GibbsChain implements ChainSampler {
 
     @Override
     public void statistics(double[] out) {
-        out[0] = 1.0;
+        // Conjugate draws and slice steps always move; Metropolis blocks accept with their probability.
+        double sum = 0;
+        for (int i = 0; i < withStatistics.size(); i++) {
+            out[2 + i] = withStatistics.get(i).statistic();
+            sum += out[2 + i];
+        }
+        out[0] = withStatistics.isEmpty() ? 1.0 : sum / withStatistics.size();
         out[1] = evaluationsInIteration;
     }
 

@@ -16,6 +16,7 @@ import org.muster.core.api.Operation;
 
 /**
  * Chooses the update of each parameter node, in the model's creation order, as JAGS does: a
+ * Metropolis block for nodes the user groups into one, updated where its first node comes; a
  * closed-form conjugate draw when every stochastic child of the node depends on it through one of
  * the conjugate pairs the model reports (all of the same kind) and each child member depends on a
  * single member of the node; slice sampling otherwise.
@@ -29,16 +30,52 @@ final class GibbsPlan {
     private GibbsPlan() {
     }
 
-    /** Fresh updates (with their own tuning and buffers) for one chain, in sweep order. */
+    /** Fresh updates (with their own tuning and buffers) for one chain, in sweep order, without blocks. */
     static List<NodeUpdate> updates(CompiledModel compiled) {
+        return updates(compiled, List.of(), 0);
+    }
+
+    /**
+     * Fresh updates (with their own tuning and buffers) for one chain, in sweep order.
+     *
+     * @param blocks names of parameter nodes to update jointly by Metropolis, one list per block
+     * @param warmup warmup iterations, over which the blocks' proposals adapt
+     * @throws IllegalArgumentException naming a block member that is not a parameter, or one in two blocks
+     */
+    static List<NodeUpdate> updates(CompiledModel compiled, List<List<String>> blocks, int warmup) {
         Model model = compiled.model();
         Map<Node, List<ConjugatePair>> pairsByPrior = new LinkedHashMap<>();
         for (ConjugatePair pair : model.conjugatePairs()) {
             pairsByPrior.computeIfAbsent(pair.prior(), p -> new ArrayList<>()).add(pair);
         }
+        Map<Node, List<Node>> blockOf = new LinkedHashMap<>();
+        for (List<String> names : blocks) {
+            List<Node> members = new ArrayList<>();
+            for (String name : names) {
+                Node node = model.node(name).filter(n -> model.parameters().contains(n)).orElseThrow(
+                        () -> new IllegalArgumentException("block member '" + name + "' is not a parameter of the model; "
+                                + "parameters: " + model.parameters().stream().map(Node::name).toList()));
+                if (blockOf.containsKey(node) || members.contains(node)) {
+                    throw new IllegalArgumentException("parameter '" + name + "' is in more than one block");
+                }
+                members.add(node);
+            }
+            for (Node member : members) {
+                blockOf.put(member, members);
+            }
+        }
         List<NodeUpdate> updates = new ArrayList<>();
         for (Node parameter : model.parameters()) {
             var block = compiled.unconstrainedBlock(parameter);
+            List<Node> members = blockOf.get(parameter);
+            if (members != null) {
+                Node first = model.parameters().stream().filter(members::contains).findFirst().orElseThrow();
+                if (first == parameter) {
+                    updates.add(new MetropolisBlockUpdate(
+                            members.stream().map(compiled::unconstrainedBlock).toList(), warmup));
+                }
+                continue;
+            }
             Optional<List<ConjugateUpdate.Link>> links = conjugateLinks(model, parameter,
                     pairsByPrior.getOrDefault(parameter, List.of()));
             if (links.isPresent()) {
@@ -51,9 +88,14 @@ final class GibbsPlan {
         return updates;
     }
 
-    /** One line per parameter node: its name and its update. */
+    /** One line per update: the node's (or block's) name and its update. */
+    static List<String> explain(Model model, List<List<String>> blocks) {
+        return updates(model.compile(), blocks, 0).stream().map(NodeUpdate::explanation).toList();
+    }
+
+    /** One line per parameter node, without blocks: its name and its update. */
     static List<String> explain(Model model) {
-        return updates(model.compile()).stream().map(NodeUpdate::explanation).toList();
+        return explain(model, List.of());
     }
 
     /** The links of a conjugate update of {@code parameter}, or empty if its full conditional is not covered. */

@@ -12,4 +12,14 @@ interface NodeUpdate {
 
     /** Updates the node's coordinates of {@code sweep.position} in place. */
     void update(Sweep sweep);
+
+    /** The name of this update's per-draw statistic (ending in {@code __}), or null when it has none. */
+    default String statisticName() {
+        return null;
+    }
+
+    /** This update's statistic after its last step (an acceptance probability, say). */
+    default double statistic() {
+        return Double.NaN;
+    }
 }

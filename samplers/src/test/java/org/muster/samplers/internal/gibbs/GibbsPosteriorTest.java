@@ -75,7 +75,7 @@ class GibbsPosteriorTest {
         builder.observed("y", normal(mu, sigma), Y);
         Model model = builder.build();
         assertEquals(List.of("tau: conjugate gamma-normal-precision given mu, y", "mu: conjugate normal-normal given y"),
-                new GibbsProvider().explain(model));
+                new GibbsProvider().explain(model, MethodOptions.empty()));
 
         int n = Y.length;
         double mean = Arrays.stream(Y).average().orElseThrow();
@@ -97,7 +97,7 @@ class GibbsPosteriorTest {
         Node v = builder.stochastic("v", inverseGamma(3, 2));
         builder.observed("y", normal(0.5, sqrt(v)), Y);
         Model model = builder.build();
-        assertEquals(List.of("v: conjugate inverse-gamma-normal-variance given y"), new GibbsProvider().explain(model));
+        assertEquals(List.of("v: conjugate inverse-gamma-normal-variance given y"), new GibbsProvider().explain(model, MethodOptions.empty()));
         double alpha = 3 + Y.length / 2.0;
         double beta = 2 + Arrays.stream(Y).map(y -> (y - 0.5) * (y - 0.5)).sum() / 2;
         Draws draws = fit(model, 5000, 7);
@@ -116,7 +116,7 @@ class GibbsPosteriorTest {
         builder.stochastic("p", beta(2, 5));
         builder.stochastic("t", studentT(5, 1, 2));
         Model model = builder.build();
-        assertTrue(new GibbsProvider().explain(model).stream().allMatch(line -> line.contains("slice")));
+        assertTrue(new GibbsProvider().explain(model, MethodOptions.empty()).stream().allMatch(line -> line.contains("slice")));
         Draws draws = fit(model, 5000, 11);
         assertMeanAndVariance(draws, "g", 1.5, 0.75);
         assertMeanAndVariance(draws, "p", 2.0 / 7, 10.0 / (49 * 8));

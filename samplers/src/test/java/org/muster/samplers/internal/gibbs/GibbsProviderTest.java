@@ -43,7 +43,7 @@ class GibbsProviderTest extends InferenceMethodContractTest {
     @Test
     void explainsTheContractModelAsTwoConjugateDraws() {
         assertEquals(List.of("mu: conjugate normal-normal given y", "lambda: conjugate gamma-poisson given k"),
-                provider().explain(conjugateModelForTests()));
+                provider().explain(conjugateModelForTests(), MethodOptions.empty()));
     }
 
     @Test
@@ -56,7 +56,7 @@ class GibbsProviderTest extends InferenceMethodContractTest {
                 new int[] {1, 2, 3, 4});
         assertEquals(List.of("a: slice sampling on the unconstrained scale (stepping out, shrinkage)",
                 "c: slice sampling on the unconstrained scale (stepping out, shrinkage)",
-                "theta: conjugate beta-binomial given y (all 3 members in one draw)"), provider().explain(b.build()));
+                "theta: conjugate beta-binomial given y (all 3 members in one draw)"), provider().explain(b.build(), MethodOptions.empty()));
     }
 
     @Test
@@ -66,7 +66,7 @@ class GibbsProviderTest extends InferenceMethodContractTest {
         b.observed("k", poisson(lambda), new int[] {1, 2});
         b.observed("y", normal(lambda, 1), new double[] {0.5});
         assertEquals(List.of("lambda: slice sampling on the unconstrained scale (stepping out, shrinkage)"),
-                provider().explain(b.build()));
+                provider().explain(b.build(), MethodOptions.empty()));
     }
 
     @Test
@@ -77,5 +77,29 @@ class GibbsProviderTest extends InferenceMethodContractTest {
         // Two conjugate draws (one node-value pass each) and the log density for lp__.
         assertEquals(3.0, fit.samplerStatistics().value(0, 2, 4));
         assertEquals("gibbs", fit.settings().get("algorithm"));
+    }
+
+    @Test
+    void blocksAreNamedByOptionAndCheckedAgainstTheModel() {
+        ModelBuilder b = Model.builder();
+        Node a = b.stochastic("a", gamma(2, 1));
+        Node c = b.stochastic("c", gamma(2, 1));
+        Node theta = b.stochastic("theta", 3, beta(a, c));
+        b.observed("y", binomial(b.data("n", new int[] {5, 6, 7}), theta), new int[] {1, 2, 3});
+        Model model = b.build();
+        assertEquals(List.of("a, c: Metropolis block (joint random walk on the unconstrained scale, scale and covariance"
+                        + " adapted in warmup toward acceptance 0.234)",
+                "theta: conjugate beta-binomial given y (all 3 members in one draw)"),
+                provider().explain(model, MethodOptions.of(Map.of("block", " a, c ;"))));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> provider().explain(model, MethodOptions.of(Map.of("block", "a,z"))));
+        assertTrue(unknown.getMessage().contains("'z' is not a parameter"), unknown.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> provider().explain(model, MethodOptions.of(Map.of("block", "a,c;c"))));
+        assertTrue(twice.getMessage().contains("'c' is in more than one block"), twice.getMessage());
+        PosteriorDraws fit = (PosteriorDraws) provider().create(MethodOptions.of(Map.of("block", "a,c"))).fit(model,
+                RunConfig.builder().chains(1).warmup(50).draws(20).seed(2).build(), FitListener.NONE);
+        assertEquals(List.of("lp__", "accept_stat__", "n_evals__", "accept_a_c__"), fit.samplerStatistics().variables());
+        assertEquals(fit.samplerStatistics().value(0, 3, 19), fit.samplerStatistics().value(0, 1, 19));
     }
 }
