@@ -57,13 +57,18 @@ final class ConjugateUpdate implements NodeUpdate {
     @Override
     public String explanation() {
         String children = links.stream().map(l -> l.child().name()).collect(Collectors.joining(", "));
-        String members = parameter.size() == 1 ? "" : " (all " + parameter.size() + " members in one draw)";
+        String members = parameter.size() == 1 ? "" : kind == Conjugacy.DIRICHLET_CATEGORICAL
+                ? " (the " + parameter.size() + "-simplex in one draw)" : " (all " + parameter.size() + " members in one draw)";
         return parameter.name() + ": conjugate " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " given "
                 + children + members;
     }
 
     @Override
     public void update(Sweep sweep) {
+        if (kind == Conjugacy.DIRICHLET_CATEGORICAL) {
+            updateSimplex(sweep);
+            return;
+        }
         sweep.computeValues();
         var values = sweep.evaluator;
         int size = parameter.size();
@@ -120,6 +125,37 @@ final class ConjugateUpdate implements NodeUpdate {
             draws[j] = draw(sweep, first[j], second[j]);
         }
         block.transform().unconstrain(draws, 0, sweep.position, block.offset(), size);
+        sweep.positionChanged();
+    }
+
+    private void updateSimplex(Sweep sweep) {
+        sweep.computeValues();
+        var values = sweep.evaluator;
+        int categories = parameter.size();
+        for (int k = 0; k < categories; k++) {
+            first[k] = values.value(priorArguments[0], k);
+        }
+        for (Link link : links) {
+            for (int i = 0; i < link.child().size(); i++) {
+                first[(int) values.value(link.child(), i) - 1] += 1;
+            }
+        }
+        double total = 0;
+        for (int k = 0; k < categories; k++) {
+            draws[k] = RandomVariates.gamma(sweep.random, first[k]);
+            total += draws[k];
+        }
+        // A gamma draw can underflow to zero for a tiny concentration; the stick-breaking transform needs
+        // every entry positive, so such entries are lifted to the smallest normal double.
+        double lifted = 0;
+        for (int k = 0; k < categories; k++) {
+            draws[k] = Math.max(draws[k] / total, Double.MIN_NORMAL);
+            lifted += draws[k];
+        }
+        for (int k = 0; k < categories; k++) {
+            draws[k] /= lifted;
+        }
+        block.transform().unconstrain(draws, 0, sweep.position, block.offset(), categories);
         sweep.positionChanged();
     }
 

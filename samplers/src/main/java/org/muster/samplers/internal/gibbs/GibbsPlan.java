@@ -23,9 +23,10 @@ import org.muster.core.api.Operation;
  */
 final class GibbsPlan {
 
-    /** Conjugate kinds this sampler draws in closed form (Dirichlet–Categorical is not yet among them). */
+    /** Conjugate kinds this sampler draws in closed form. */
     private static final Set<Conjugacy> DRAWN = Set.of(Conjugacy.BETA_BINOMIAL, Conjugacy.GAMMA_POISSON,
-            Conjugacy.NORMAL_NORMAL, Conjugacy.GAMMA_NORMAL_PRECISION, Conjugacy.INVERSE_GAMMA_NORMAL_VARIANCE);
+            Conjugacy.NORMAL_NORMAL, Conjugacy.GAMMA_NORMAL_PRECISION, Conjugacy.INVERSE_GAMMA_NORMAL_VARIANCE,
+            Conjugacy.DIRICHLET_CATEGORICAL);
 
     private GibbsPlan() {
     }
@@ -131,6 +132,10 @@ final class GibbsPlan {
     private static int[] memberOf(Node parameter, ConjugatePair pair) {
         int childSize = pair.child().size();
         int[] memberOf = new int[childSize];
+        if (pair.kind() == Conjugacy.DIRICHLET_CATEGORICAL) {
+            // One simplex, all of whose members every label depends on: a single joint draw.
+            return pair.index().isPresent() ? null : memberOf;
+        }
         if (pair.index().isPresent()) {
             int[] index = pair.index().get().gatherIndex().orElseThrow();
             if (index.length != childSize) {

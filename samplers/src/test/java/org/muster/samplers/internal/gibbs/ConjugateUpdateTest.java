@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.muster.core.api.Distributions.bernoulli;
 import static org.muster.core.api.Distributions.beta;
 import static org.muster.core.api.Distributions.binomial;
+import static org.muster.core.api.Distributions.categorical;
+import static org.muster.core.api.Distributions.dirichlet;
 import static org.muster.core.api.Distributions.gamma;
 import static org.muster.core.api.Distributions.normal;
 import static org.muster.core.api.Distributions.poisson;
@@ -36,6 +38,8 @@ class ConjugateUpdateTest {
         assertInstanceOf(ConjugateUpdate.class, update, update.explanation());
         Sweep sweep = new Sweep(compiled.newEvaluator(), new SplittableRandom(42), x);
         double[][] draws = new double[parameter.size()][DRAWS];
+        int own = compiled.unconstrainedBlock(parameter).offset();
+        int ownSize = compiled.unconstrainedBlock(parameter).size();
         for (int k = 0; k < DRAWS; k++) {
             update.update(sweep);
             sweep.computeValues();
@@ -43,9 +47,7 @@ class ConjugateUpdateTest {
                 draws[j][k] = sweep.evaluator.value(parameter, j);
             }
             for (int i = 0; i < x.length; i++) {
-                boolean own = i >= compiled.unconstrainedBlock(parameter).offset()
-                        && i < compiled.unconstrainedBlock(parameter).offset() + parameter.size();
-                if (!own) {
+                if (i < own || i >= own + ownSize) {
                     assertEquals(x[i], sweep.position[i], "coordinate " + i + " is not the node's and must not move");
                 }
             }
@@ -136,5 +138,25 @@ class ConjugateUpdateTest {
         b.observed("m", poisson(lambda.times(b.data("e", new double[] {1, 2, 3, 4}))), new int[] {1, 2, 3, 4});
         assertEquals(List.of("lambda: conjugate gamma-poisson given k, m (all 4 members in one draw)"),
                 GibbsPlan.explain(b.build()));
+    }
+
+    @Test
+    void dirichletCategoricalDrawsTheWholeSimplex() {
+        ModelBuilder b = Model.builder();
+        Node a = b.stochastic("a", gamma(2, 1));
+        Node probs = b.stochastic("probs", dirichlet(b.data("alpha", new double[] {1, 2, 0.5})));
+        b.observed("label", categorical(probs), new int[] {1, 3, 3, 2, 3, 3});
+        b.observed("other", poisson(a), new int[] {1});
+        Model model = b.build();
+        double[][] draws = conditionalDraws(model, "probs", new double[] {0.3, 0, 0});
+        double[] posterior = {1 + 1, 2 + 1, 0.5 + 4};
+        double total = 9.5;
+        for (int k = 0; k < 3; k++) {
+            double m = posterior[k] / total;
+            assertMoments(draws[k], m, m * (1 - m) / (total + 1), "probs[" + (k + 1) + "]");
+        }
+        assertEquals(List.of("a: conjugate gamma-poisson given other",
+                "probs: conjugate dirichlet-categorical given label (the 3-simplex in one draw)"),
+                GibbsPlan.explain(model));
     }
 }
