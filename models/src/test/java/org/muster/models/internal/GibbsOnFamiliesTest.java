@@ -85,8 +85,9 @@ class GibbsOnFamiliesTest {
     @Tag("statistical")
     void ratsMetropolisWithinGibbsAgreesWithNuts() {
         Model model = rats();
+        // The random-walk block mixes about four times slower per draw than slicing (bench/README.md): more draws.
         Draws gibbs = Fits.fit("gibbs", MethodOptions.of(java.util.Map.of("block", "mean,concentration")), model, 1000,
-                5000, 20261121);
+                10_000, 20261121);
         Draws nuts = Fits.nuts(model, 1000, 1000, 20261121);
         for (String variable : List.of("alpha", "beta", "theta[71]")) {
             assertAgree(gibbs, nuts, variable);
