@@ -71,6 +71,21 @@ public final class CompiledModel {
         return outputNames;
     }
 
+    /**
+     * Where a parameter's unconstrained coordinates sit in the vector the log density takes.
+     *
+     * @param parameter a parameter node of this model
+     * @throws IllegalArgumentException if it is not one
+     */
+    public UnconstrainedBlock unconstrainedBlock(Node parameter) {
+        for (Program.ParameterSlot slot : program.parameters()) {
+            if (slot.nodeId() == parameter.id() && model.nodes().get(slot.nodeId()) == parameter) {
+                return new UnconstrainedBlock(parameter, slot.freeOffset(), slot.freeSize(), slot.transform());
+            }
+        }
+        throw new IllegalArgumentException("'" + parameter.name() + "' is not a parameter of the model");
+    }
+
     /** A new evaluator with its own buffers: one per thread. */
     public ModelEvaluator newEvaluator() {
         return new ModelEvaluator(program, outputNodes, outputNames.size());
