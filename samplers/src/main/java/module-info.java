@@ -4,6 +4,7 @@ module org.muster.samplers {
 
     provides org.muster.core.spi.InferenceMethodProvider with
             org.muster.samplers.internal.mh.MetropolisProvider,
+            org.muster.samplers.internal.gibbs.GibbsProvider,
             org.muster.samplers.internal.hmc.NutsProvider,
             org.muster.samplers.internal.hmc.StaticHmcProvider;
 }

@@ -33,6 +33,16 @@ public final class FitService {
         this.executor = executor;
     }
 
+    /**
+     * What the request's method would do with the request's model, one line per part of it (the
+     * update each node gets, for Gibbs), without fitting; empty when the method explains nothing.
+     */
+    public java.util.List<String> explain(FitRequest request) {
+        InferenceMethodProvider method = methods.require(request.method());
+        FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());
+        return method.explain(loaded.model().model(), MethodOptions.of(request.methodOptions()));
+    }
+
     public FitResult fit(FitRequest request, FitListener listener) {
         InferenceMethodProvider method = methods.require(request.method());
         FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.muster.core.api.transforms.Transform;
 import org.muster.core.internal.Program;
 
 /**
@@ -73,17 +72,18 @@ public final class CompiledModel {
     }
 
     /**
-     * The transform of each unconstrained coordinate, in the order of {@link #unconstrainedNames()} (a
-     * block's coordinates share its transform): tells an optimizer which coordinates run to a boundary.
+     * Where a parameter's unconstrained coordinates sit in the vector the log density takes.
+     *
+     * @param parameter a parameter node of this model
+     * @throws IllegalArgumentException if it is not one
      */
-    public List<Transform> unconstrainedTransforms() {
-        List<Transform> transforms = new ArrayList<>();
+    public UnconstrainedBlock unconstrainedBlock(Node parameter) {
         for (Program.ParameterSlot slot : program.parameters()) {
-            for (int i = 0; i < slot.freeSize(); i++) {
-                transforms.add(slot.transform());
+            if (slot.nodeId() == parameter.id() && model.nodes().get(slot.nodeId()) == parameter) {
+                return new UnconstrainedBlock(parameter, slot.freeOffset(), slot.freeSize(), slot.transform());
             }
         }
-        return List.copyOf(transforms);
+        throw new IllegalArgumentException("'" + parameter.name() + "' is not a parameter of the model");
     }
 
     /** A new evaluator with its own buffers: one per thread. */

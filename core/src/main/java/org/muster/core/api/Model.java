@@ -231,11 +231,31 @@ public final class Model {
 
     private boolean otherArgumentsFree(Node child, int argument, Node prior) {
         for (int i = 0; i < child.inputs().size(); i++) {
-            if (i != argument && dependsOn(child.inputs().get(i), prior)) {
+            if (i != argument && dependsThroughDeterministic(child.inputs().get(i), prior)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code node} is {@code prior} or computed from it through deterministic nodes only. A
+     * stochastic node in between is conditioned on in a full conditional (as mu in y ~ N(mu, tau^-1/2)
+     * with mu ~ N(m, tau^-1/2)), so it does not break conjugacy the way a deterministic function does.
+     */
+    private boolean dependsThroughDeterministic(Node node, Node prior) {
+        if (node == prior) {
+            return true;
+        }
+        if (node.kind() != NodeKind.DETERMINISTIC || !dependsOn(node, prior)) {
+            return false;
+        }
+        for (Node input : node.inputs()) {
+            if (dependsThroughDeterministic(input, prior)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Matches argument {@code argument} of {@code child} as {@code P}, {@code P.at(idx)} or (if allowed) {@code e * P}. */

@@ -66,6 +66,25 @@ public final class ModelEvaluator implements LogDensity {
         }
     }
 
+    /**
+     * Computes every node's value at {@code x} (no log density), for reading with {@link #value}.
+     *
+     * @param x not modified
+     */
+    public void computeValues(double[] x) {
+        program.computeValues(x, values);
+    }
+
+    /**
+     * Member {@code member} of a node's value as last computed by {@link #computeValues} (or by a log
+     * density evaluation); a node with one member broadcasts it to every {@code member}. Data and
+     * observed nodes always hold their values. A gather fused into its consumer has no value of its own:
+     * read its input through {@link Node#gatherIndex()} instead.
+     */
+    public double value(Node node, int member) {
+        return values[program.nodeOffset(node.id()) + (node.size() == 1 ? 0 : member)];
+    }
+
     /** The name of the first node whose log-density term is not finite at {@code x}, or {@code null}. */
     public String firstNonFiniteTerm(double[] x) {
         return program.firstNonFiniteTerm(x, values);

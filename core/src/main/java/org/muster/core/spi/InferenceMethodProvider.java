@@ -15,4 +15,12 @@ public interface InferenceMethodProvider {
 
     /** Creates the method with its options (unknown options are an error the method reports). */
     InferenceMethod create(MethodOptions options);
+
+    /**
+     * How the method, with these options, would treat a model: one line per part of it (for example
+     * {@code "mu: slice"}), for a command line's {@code --explain}; empty when the method has nothing to say.
+     */
+    default java.util.List<String> explain(org.muster.core.api.Model model, MethodOptions options) {
+        return java.util.List.of();
+    }
 }

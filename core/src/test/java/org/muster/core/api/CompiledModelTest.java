@@ -386,4 +386,24 @@ class CompiledModelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, model::compile);
         assertTrue(e.getMessage().contains("'y'"), e.getMessage());
     }
+
+    @Test
+    void unconstrainedBlocksLocateEachParameter() {
+        ModelBuilder b = Model.builder();
+        Node mu = b.stochastic("mu", normal(0, 1));
+        Node lambda = b.stochastic("lambda", 3, gamma(2, 1));
+        Node rate = b.stochastic("rate", beta(1, 1));
+        b.observed("k", poisson(lambda), new int[] {1, 2, 3});
+        Node y = b.data("y", 1.0);
+        CompiledModel compiled = b.build().compile();
+        UnconstrainedBlock block = compiled.unconstrainedBlock(lambda);
+        assertEquals(1, block.offset());
+        assertEquals(3, block.size());
+        assertEquals(4, compiled.unconstrainedBlock(rate).offset());
+        assertEquals(0, compiled.unconstrainedBlock(mu).offset());
+        double[] x = new double[compiled.dimension()];
+        block.transform().unconstrain(new double[] {1, Math.E, 2}, 0, x, block.offset(), 3);
+        assertArrayEquals(new double[] {0, 0, 1, Math.log(2), 0}, x, 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> compiled.unconstrainedBlock(y));
+    }
 }

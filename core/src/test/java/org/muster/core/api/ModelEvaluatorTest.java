@@ -1,15 +1,13 @@
 package org.muster.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.muster.core.api.Distributions.beta;
 import static org.muster.core.api.Distributions.dirichlet;
 import static org.muster.core.api.Distributions.gamma;
 import static org.muster.core.api.Distributions.normal;
+import static org.muster.core.api.Distributions.poisson;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.muster.core.api.transforms.Transform;
 
 class ModelEvaluatorTest {
 
@@ -77,10 +75,22 @@ class ModelEvaluatorTest {
     }
 
     @Test
-    void unconstrainedTransformsFollowTheCoordinates() {
-        CompiledModel compiled = model();
-        List<Transform> transforms = compiled.unconstrainedTransforms();
-        assertEquals(compiled.unconstrainedNames().size(), transforms.size());
-        assertSame(transforms.get(3), transforms.get(4));
+    void valuesOfParametersExpressionsDataAndObservationsAfterComputeValues() {
+        ModelBuilder b = Model.builder();
+        Node mu = b.stochastic("mu", normal(0, 1));
+        Node lambda = b.stochastic("lambda", 2, gamma(2, 1));
+        Node e = b.data("e", new double[] {2, 3});
+        Node shifted = mu.times(2).plus(1);
+        Node k = b.observed("k", poisson(e.times(lambda)), new int[] {4, 7});
+        ModelEvaluator evaluator = b.build().compile().newEvaluator();
+        double[] x = {0.5, 0, Math.log(3)};
+        evaluator.computeValues(x);
+        assertEquals(0.5, evaluator.value(mu, 0));
+        assertEquals(0.5, evaluator.value(mu, 1), "a scalar broadcasts");
+        assertEquals(1, evaluator.value(lambda, 0), 1e-12);
+        assertEquals(3, evaluator.value(lambda, 1), 1e-12);
+        assertEquals(2.0, evaluator.value(shifted, 0), 1e-12);
+        assertEquals(3, evaluator.value(e, 1));
+        assertEquals(7, evaluator.value(k, 1));
     }
 }

@@ -101,4 +101,18 @@ class ModelTest {
         Model model = b.build();
         assertEquals(List.of(), describe(model));
     }
+
+    @Test
+    void aStochasticMeanBetweenThePrecisionAndTheChildKeepsItConjugate() {
+        ModelBuilder b = Model.builder();
+        Node tau = b.stochastic("tau", gamma(2, 3));
+        Node sigma = tau.pow(-0.5);
+        Node mu = b.stochastic("mu", normal(1, sigma));
+        b.observed("y", normal(mu, sigma), new double[] {1, 2});
+        // A deterministic function of tau as the mean still rules the pair out.
+        Node nu = b.stochastic("nu", gamma(2, 3));
+        b.observed("z", normal(nu.times(2), nu.pow(-0.5)), new double[] {1, 2});
+        assertEquals(List.of("tau -> mu (gamma_normal_precision)", "mu -> y (normal_normal)",
+                "tau -> y (gamma_normal_precision)"), describe(b.build()));
+    }
 }

@@ -18,15 +18,30 @@ final class Fits {
     }
 
     static InferenceMethodProvider nuts() {
+        return method("nuts");
+    }
+
+    /** The inference method with this id, found as the app finds it. */
+    static InferenceMethodProvider method(String id) {
         return ServiceLoader.load(InferenceMethodProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.id().equals("nuts")).findFirst().orElseThrow();
+                .filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Posterior draws of NUTS with the given warmup and draws per chain, 4 chains on 2 threads. */
     static Draws nuts(Model model, int warmup, int draws, long seed) {
+        return fit("nuts", model, warmup, draws, seed);
+    }
+
+    /** Posterior draws of the method with this id, 4 chains on 2 threads. */
+    static Draws fit(String methodId, Model model, int warmup, int draws, long seed) {
+        return fit(methodId, MethodOptions.empty(), model, warmup, draws, seed);
+    }
+
+    /** Posterior draws of the method with this id and options, 4 chains on 2 threads. */
+    static Draws fit(String methodId, MethodOptions options, Model model, int warmup, int draws, long seed) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            PosteriorDraws fit = (PosteriorDraws) nuts().create(MethodOptions.empty()).fit(model,
+            PosteriorDraws fit = (PosteriorDraws) method(methodId).create(options).fit(model,
                     RunConfig.builder().chains(4).warmup(warmup).draws(draws).seed(seed).executor(pool).build(),
                     FitListener.NONE);
             return fit.draws();

@@ -83,6 +83,9 @@ final class FitCommand implements Callable<Integer> {
             + " from the population (e.g. theta_new, y_new).")
     private boolean predict;
 
+    @Option(names = "--explain", description = "Before fitting, print the update the method gives each node (for gibbs: conjugate draw or slice sampling).")
+    private boolean explain;
+
     @Option(names = "--method-param", paramLabel = "KEY=VALUE", description = "Inference method option (repeatable).")
     private Map<String, String> methodOptions = new LinkedHashMap<>();
 
@@ -105,6 +108,15 @@ final class FitCommand implements Callable<Integer> {
         Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
         FitRequest request = new FitRequest(family, Optional.ofNullable(data), method, chains, warmup, draws, actualSeed,
                 Optional.ofNullable(output), familyOptions.toFamilyOptions(), allMethodOptions, initialValues, predict);
+        if (explain) {
+            List<String> lines = service.explain(request);
+            out.println(lines.isEmpty() ? method + " updates all parameters together; there are no per-node updates to explain"
+                    : "Updates (" + method + "):");
+            for (String line : lines) {
+                out.println("  " + line);
+            }
+            out.println();
+        }
         long start = System.nanoTime();
         FitResult result = service.fit(request, FitListener.NONE);
         double seconds = (System.nanoTime() - start) * 1e-9;

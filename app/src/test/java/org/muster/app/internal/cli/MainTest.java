@@ -116,6 +116,24 @@ class MainTest {
     }
 
     @Test
+    void explainListsTheUpdateOfEachNodeBeforeFitting() {
+        Run gammaPoisson = run("fit", "gamma-poisson", "--method", "gibbs", "--explain", "--seed", "5", "--warmup", "100",
+                "--draws", "100", "--chains", "2");
+        assertEquals(0, gammaPoisson.exitCode(), gammaPoisson.err());
+        assertTrue(gammaPoisson.out().startsWith("Updates (gibbs):\n"
+                + "  mu: slice sampling on the unconstrained scale (stepping out, shrinkage)\n"
+                + "  sigma: slice sampling on the unconstrained scale (stepping out, shrinkage)\n"
+                + "  lambda: conjugate gamma-poisson given n (all 60 members in one draw)\n"), gammaPoisson.out());
+        assertTrue(gammaPoisson.out().contains("lambda[60]"), gammaPoisson.out());
+        Run rats = run("fit", "beta-binomial", "--method", "gibbs", "--explain", "--seed", "5", "--warmup", "100",
+                "--draws", "100", "--chains", "2");
+        assertEquals(0, rats.exitCode(), rats.err());
+        assertTrue(rats.out().contains("  theta: conjugate beta-binomial given y (all 71 members in one draw)\n"), rats.out());
+        Run nuts = run("fit", "eight-schools", "--explain", "--seed", "5", "--warmup", "20", "--draws", "20", "--chains", "1");
+        assertTrue(nuts.out().startsWith("nuts updates all parameters together"), nuts.out());
+    }
+
+    @Test
     void inputErrorsExitWith2AndAMessageWithoutStackTrace() throws IOException {
         Run unknown = run("fit", "no-such-model");
         assertEquals(2, unknown.exitCode());

@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The beta distribution on the open unit interval, parameterized by the shapes {@code alpha > 0}
@@ -58,9 +57,9 @@ public final class Beta implements UnivariateDistribution {
         double log1mX = Math.log1p(-x);
         double logDensity = (alpha - 1) * logX + (beta - 1) * log1mX
                 - DensityMath.logBeta(alpha, beta);
-        double digammaSum = Gamma.digamma(alpha + beta);
+        double digammaSum = DensityMath.digamma(alpha + beta);
         return DensityMath.setGradient(gradient, logDensity, (alpha - 1) / x - (beta - 1) / (1 - x),
-                digammaSum - Gamma.digamma(alpha) + logX, digammaSum - Gamma.digamma(beta) + log1mX,
+                digammaSum - DensityMath.digamma(alpha) + logX, digammaSum - DensityMath.digamma(beta) + log1mX,
                 0);
     }
 

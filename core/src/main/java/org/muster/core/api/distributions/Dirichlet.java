@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Dirichlet distribution of a K-simplex with positive concentrations {@code alpha} (K entries):
@@ -99,12 +98,12 @@ public final class Dirichlet implements MultivariateDistribution {
         for (int k = 0; k < valueSize; k++) {
             alphaSum += buffer[alphaOffset + k];
         }
-        double digammaSum = Gamma.digamma(alphaSum);
+        double digammaSum = DensityMath.digamma(alphaSum);
         for (int k = 0; k < valueSize; k++) {
             double alpha = buffer[alphaOffset + k];
             double theta = buffer[valueOffset + k];
             adjoint[valueOffset + k] += weight * (alpha - 1.0) / theta;
-            adjoint[alphaOffset + k] += weight * (digammaSum - Gamma.digamma(alpha) + Math.log(theta));
+            adjoint[alphaOffset + k] += weight * (digammaSum - DensityMath.digamma(alpha) + Math.log(theta));
         }
         return logDensity;
     }

@@ -57,7 +57,7 @@ public final class Gamma implements UnivariateDistribution {
         double logDensity = alpha * logBeta - DensityMath.logGamma(alpha)
                 + (alpha - 1) * logX - beta * x;
         return DensityMath.setGradient(gradient, logDensity, (alpha - 1) / x - beta,
-                logBeta - org.apache.commons.math3.special.Gamma.digamma(alpha) + logX,
+                logBeta - DensityMath.digamma(alpha) + logX,
                 alpha / beta - x, 0);
     }
 

@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The inverse gamma distribution, parameterized by shape {@code alpha > 0} (a) and scale
@@ -58,7 +57,7 @@ public final class InverseGamma implements UnivariateDistribution {
         double logDensity = alpha * logBeta - DensityMath.logGamma(alpha) - (alpha + 1) * logX - beta / x;
         return DensityMath.setGradient(gradient, logDensity,
                 (beta * inverseX - (alpha + 1)) * inverseX,
-                logBeta - Gamma.digamma(alpha) - logX, alpha / beta - inverseX, 0);
+                logBeta - DensityMath.digamma(alpha) - logX, alpha / beta - inverseX, 0);
     }
 
     @Override

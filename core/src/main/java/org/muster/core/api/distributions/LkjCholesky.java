@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * LKJ distribution of the Cholesky factor {@code L} of a K × K correlation matrix, with shape
@@ -102,7 +101,7 @@ public final class LkjCholesky implements MultivariateDistribution {
         for (int level = 1; level < order; level++) {
             double beta = eta + 0.5 * (order - 1 - level);
             sum -= (order - level) * 2.0
-                    * (LOG_TWO + Gamma.digamma(beta) - Gamma.digamma(2.0 * beta));
+                    * (LOG_TWO + DensityMath.digamma(beta) - DensityMath.digamma(2.0 * beta));
         }
         return sum;
     }

@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The negative binomial distribution of counts in Stan's {@code neg_binomial_2} form,
@@ -66,7 +65,7 @@ public final class NegativeBinomial implements UnivariateDistribution {
         double sum = mu + phi;
         // x/mu - (x+phi)/(mu+phi) over a common denominator, so it is exactly 0 at x = mu.
         double dmu = phi * (x - mu) / (mu * sum);
-        double dphi = (x > 0 ? Gamma.digamma(x + phi) - Gamma.digamma(phi) : 0)
+        double dphi = (x > 0 ? DensityMath.digamma(x + phi) - DensityMath.digamma(phi) : 0)
                 - Math.log1p(mu / phi) + (mu - x) / sum;
         return DensityMath.setGradient(gradient, logDensity, 0, dmu, dphi, 0);
     }

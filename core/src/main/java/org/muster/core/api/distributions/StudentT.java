@@ -2,7 +2,6 @@ package org.muster.core.api.distributions;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Student's t distribution in location-scale form, parameterized by degrees of freedom
@@ -67,7 +66,7 @@ public final class StudentT implements UnivariateDistribution {
         // Written with r and sigma squared, not t, so that x far in the tails does not lose digits.
         double dx = -(nu + 1) * r / (nu * sigma * sigma + r * r);
         double share = t / (1 + t);
-        double dnu = 0.5 * (Gamma.digamma(0.5 * (nu + 1)) - Gamma.digamma(0.5 * nu) - 1 / nu
+        double dnu = 0.5 * (DensityMath.digamma(0.5 * (nu + 1)) - DensityMath.digamma(0.5 * nu) - 1 / nu
                 - Math.log1p(t) + (nu + 1) * share / nu);
         double dsigma = ((nu + 1) * share - 1) / sigma;
         return DensityMath.setGradient(gradient, logDensity, dx, dnu, -dx, dsigma);

@@ -1,6 +1,7 @@
 package org.muster.em.internal.map;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,10 @@ import org.muster.core.api.CompiledModel;
 import org.muster.core.api.Fit;
 import org.muster.core.api.Model;
 import org.muster.core.api.ModelEvaluator;
+import org.muster.core.api.Node;
+import org.muster.core.api.NodeKind;
 import org.muster.core.api.PointEstimate;
+import org.muster.core.api.UnconstrainedBlock;
 import org.muster.core.api.transforms.Identity;
 import org.muster.core.api.transforms.Transform;
 import org.muster.core.spi.FitListener;
@@ -153,12 +157,18 @@ final class MaximumAPosteriori implements InferenceMethod {
      * where the transform saturates, or the log density does not fall when they are pushed further toward it.
      */
     private static List<String> boundaryCoordinates(CompiledModel compiled, PosteriorModeObjective objective, double[] x) {
-        List<Transform> transforms = compiled.unconstrainedTransforms();
+        Transform[] transforms = new Transform[x.length];
+        for (Node node : compiled.model().nodes()) {
+            if (node.kind() == NodeKind.PARAMETER) {
+                UnconstrainedBlock block = compiled.unconstrainedBlock(node);
+                Arrays.fill(transforms, block.offset(), block.offset() + block.size(), block.transform());
+            }
+        }
         List<String> names = compiled.unconstrainedNames();
         double logPosterior = objective.logPosterior(x);
         List<String> boundary = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
-            if (transforms.get(i) instanceof Identity) {
+            if (transforms[i] == null || transforms[i] instanceof Identity) {
                 continue;
             }
             boolean saturated = Math.abs(x[i]) > BOUNDARY_COORDINATE;
@@ -193,7 +203,7 @@ final class MaximumAPosteriori implements InferenceMethod {
         int n = x.length;
         int m = evaluator.outputSize();
         double[] se = new double[m];
-        java.util.Arrays.fill(se, Double.NaN);
+        Arrays.fill(se, Double.NaN);
         RealMatrix hessian = new Array2DRowRealMatrix(FiniteDifferences.hessian(objective, x), false);
         RealMatrix covariance = null;
         try {

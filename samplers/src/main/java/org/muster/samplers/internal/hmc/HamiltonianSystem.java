@@ -48,6 +48,23 @@ final class HamiltonianSystem {
         return Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
     }
 
+    /**
+     * H at {@code z} and the velocity M⁻¹p in one pass over the metric (the kinetic energy is ½ p·M⁻¹p).
+     *
+     * @param velocityOut modified: M⁻¹p at {@code z}
+     * @return H, or +∞ where it is not finite-or-infinite (NaN)
+     */
+    double hamiltonianAndVelocity(PhasePoint z, double[] velocityOut) {
+        metric.velocity(z.momentum, velocityOut);
+        double twiceKinetic = 0;
+        double[] p = z.momentum;
+        for (int i = 0; i < p.length; i++) {
+            twiceKinetic += p[i] * velocityOut[i];
+        }
+        double h = -z.logDensity + 0.5 * twiceKinetic;
+        return Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
+    }
+
     void sampleMomentum(RandomGenerator random, PhasePoint z) {
         metric.sampleMomentum(random, z.momentum);
     }

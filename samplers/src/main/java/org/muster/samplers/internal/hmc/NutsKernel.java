@@ -183,7 +183,7 @@ final class NutsKernel implements HamiltonianKernel {
         if (level == 0) {
             system.leapfrog(z, sign * epsilon);
             leapfrogSteps++;
-            double h = system.hamiltonian(z);
+            double h = system.hamiltonianAndVelocity(z, pSharpBegin);
             if (h - energyStart > MAX_ENERGY_ERROR) {
                 divergent = true;
             }
@@ -191,7 +191,6 @@ final class NutsKernel implements HamiltonianKernel {
             treeLogWeight[0] = logWeight;
             sumAcceptProbability += logWeight > 0 ? 1 : Math.exp(logWeight);
             proposal.copyFrom(z);
-            system.velocity(z, pSharpBegin);
             System.arraycopy(pSharpBegin, 0, pSharpEnd, 0, pSharpEnd.length);
             for (int i = 0; i < rhoOut.length; i++) {
                 rhoOut[i] += z.momentum[i];

@@ -75,4 +75,23 @@ class HamiltonianSystemTest {
         assertTrue(ratio > 3.5 && ratio < 4.5, "halving the step should quarter the energy error, ratio " + ratio);
         assertEquals(2 + 50 + 100, system.gradientEvaluations(), "one gradient per step plus each start");
     }
+
+    @Test
+    void hamiltonianAndVelocityAgreesWithTheSeparateCalls() {
+        for (Metric metric : new Metric[] {new DiagonalMetric(new double[] {2, 0.5}),
+                new DenseMetric(new double[][] {{1, 0.8}, {0.8, 1}})}) {
+            HamiltonianSystem system = new HamiltonianSystem(GAUSSIAN, metric);
+            PhasePoint z = new PhasePoint(2);
+            z.position[0] = 0.7;
+            z.position[1] = 0.1;
+            system.evaluate(z);
+            system.sampleMomentum(new SplittableRandom(12), z);
+            double[] velocity = new double[2];
+            double[] expected = new double[2];
+            double h = system.hamiltonianAndVelocity(z, velocity);
+            system.velocity(z, expected);
+            assertArrayEquals(expected, velocity, 1e-15);
+            assertEquals(system.hamiltonian(z), h, 1e-13);
+        }
+    }
 }

@@ -1,0 +1,106 @@
+package org.muster.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.muster.core.api.ChainReport;
+import org.muster.core.api.Draws;
+import org.muster.core.api.Model;
+import org.muster.core.api.PosteriorDraws;
+import org.muster.core.spi.FitListener;
+import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOptions;
+import org.muster.core.spi.RunConfig;
+import org.muster.diagnostics.api.Convergence;
+import org.muster.models.api.DatasetReader;
+import org.muster.models.spi.FamilyOptions;
+import org.muster.models.spi.ModelFamily;
+
+/**
+ * Effective draws per second of Gibbs next to NUTS on the built-in rats (beta-binomial) and
+ * gamma-poisson families: 4 chains × 1000 warmup + 1000 draws each, the minimum bulk ESS over the
+ * output variables per second of sampler time (warmup + sampling, summed over chains), and the model
+ * evaluations per draw. Gibbs runs as it chooses by default (conjugate draws, slice for the
+ * hyperparameters) and, on rats, with the hyperparameters as a Metropolis block. Each configuration
+ * runs {@code repeats} times with seeds 1, 2, ...; the summary is the median over the runs after the
+ * first {@value #JIT_RUNS}, which let the JIT compile. JAGS is not run: it is not installed here.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.muster.bench.GibbsEfficiency [repeats]}.
+ */
+public final class GibbsEfficiency {
+
+    /** Runs per configuration treated as JIT warm-up. */
+    static final int JIT_RUNS = 2;
+
+    private GibbsEfficiency() {
+    }
+
+    public static void main(String[] args) {
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            Model rats = family("beta-binomial").build(DatasetReader.builtIn("rats"), FamilyOptions.none());
+            Model gammaPoisson = family("gamma-poisson").build(DatasetReader.builtIn("gamma-poisson-sources"),
+                    FamilyOptions.none());
+            report("rats", rats, "nuts", Map.of(), pool, repeats);
+            report("rats", rats, "gibbs", Map.of(), pool, repeats);
+            report("rats", rats, "gibbs", Map.of("block", "mean,concentration"), pool, repeats);
+            report("gamma-poisson", gammaPoisson, "nuts", Map.of(), pool, repeats);
+            report("gamma-poisson", gammaPoisson, "gibbs", Map.of(), pool, repeats);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ModelFamily family(String id) {
+        return ServiceLoader.load(ModelFamily.class).stream().map(ServiceLoader.Provider::get)
+                .filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static InferenceMethodProvider method(String id) {
+        return ServiceLoader.load(InferenceMethodProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static void report(String name, Model model, String methodId, Map<String, String> options,
+            ExecutorService pool, int repeats) {
+        model.compile();
+        List<double[]> runs = new ArrayList<>();
+        String worst = "";
+        for (int r = 1; r <= repeats; r++) {
+            RunConfig config = RunConfig.builder().chains(4).warmup(1000).draws(1000).seed(r).executor(pool).build();
+            PosteriorDraws fit = (PosteriorDraws) method(methodId).create(MethodOptions.of(options)).fit(model, config,
+                    FitListener.NONE);
+            double seconds = 0;
+            long evaluations = 0;
+            for (ChainReport chain : fit.chains()) {
+                seconds += chain.warmupSeconds() + chain.samplingSeconds();
+                evaluations += chain.densityEvaluations();
+            }
+            Draws draws = fit.draws();
+            double minEss = Double.POSITIVE_INFINITY;
+            for (int v = 0; v < draws.variables().size(); v++) {
+                double ess = Convergence.essBulk(draws.variable(v));
+                if (ess < minEss) {
+                    minEss = ess;
+                    worst = draws.variables().get(v);
+                }
+            }
+            runs.add(new double[] {seconds, minEss, minEss / seconds, evaluations / (4.0 * 2000)});
+        }
+        List<double[]> warm = runs.size() > JIT_RUNS ? runs.subList(JIT_RUNS, runs.size()) : runs;
+        System.out.printf(Locale.ROOT, "%-14s %-6s %-28s seconds %7.3f  min bulk ESS %6.0f (%s)  min ESS/s %8.0f"
+                + "  evaluations/iteration %5.1f%n", name, methodId, options.isEmpty() ? "" : options.toString(),
+                median(warm, 0), median(warm, 1), worst, median(warm, 2), median(warm, 3));
+    }
+
+    private static double median(List<double[]> runs, int column) {
+        double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+}
