@@ -52,8 +52,10 @@ public final class FitService {
         LOG.debug("fitting {} on {} with {}", loaded.family().id(), loaded.source(), method.id());
         Fit fit = method.create(MethodOptions.of(request.methodOptions())).fit(model.model(), config, listener);
         if (!(fit instanceof PosteriorDraws draws)) {
-            throw new IllegalStateException("method " + method.id() + " returned " + fit.getClass().getSimpleName()
-                    + "; this command summarizes posterior draws only");
+            // A usage limit, not an internal error: point-estimate output (map, eb, ladder) is still to come.
+            throw new IllegalArgumentException("method " + method.id() + " gives a " + fit.getClass().getSimpleName()
+                    + ", not posterior draws, and `muster fit` prints posterior draws only for now; use a sampler"
+                    + " (nuts, hmc, gibbs, mh) or call the method from Java");
         }
         PosteriorDraws reported = draws;
         if (request.predict()) {

@@ -161,4 +161,12 @@ class MainTest {
         Run methods = run("methods");
         assertTrue(methods.out().contains("mh - "), methods.out());
     }
+
+    @Test
+    void aPointEstimateMethodIsAUsageErrorNotACrash() {
+        Run map = run("fit", "eight-schools", "--method", "map", "--seed", "1");
+        assertEquals(2, map.exitCode(), map.err());
+        assertTrue(map.err().contains("posterior draws only"), map.err());
+        assertFalse(map.err().contains("at org."), map.err());
+    }
 }
