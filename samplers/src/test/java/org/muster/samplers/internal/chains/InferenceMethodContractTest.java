@@ -20,7 +20,6 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
-import org.muster.diagnostics.api.MonteCarloError;
 
 /**
  * The contract every MCMC inference method meets: it recovers closed-form posteriors within Monte
@@ -73,33 +72,9 @@ public abstract class InferenceMethodContractTest {
         int kSum = java.util.Arrays.stream(COUNTS).sum();
         double shape = 2 + kSum;
         double rate = 1 + COUNTS.length;
-        assertMean(draws, "mu", muMean);
-        assertMean(draws, "lambda", shape / rate);
-        // The second moment checks the spread: E[x^2] = var + mean^2, tested through the draws of (x - m)^2.
-        assertVariance(draws, "mu", muMean, muSd * muSd);
-        assertVariance(draws, "lambda", shape / rate, shape / (rate * rate));
-    }
-
-    private static void assertMean(Draws draws, String name, double expected) {
-        int v = draws.indexOf(name);
-        double mean = java.util.Arrays.stream(draws.pooled(v)).average().orElseThrow();
-        double mcse = MonteCarloError.mean(draws.variable(v));
-        assertTrue(Math.abs(mean - expected) < 4 * mcse,
-                name + ": mean " + mean + " vs exact " + expected + " (MCSE " + mcse + ")");
-    }
-
-    private static void assertVariance(Draws draws, String name, double exactMean, double expected) {
-        int v = draws.indexOf(name);
-        double[][][] squares = new double[draws.chains()][1][];
-        for (int c = 0; c < draws.chains(); c++) {
-            squares[c][0] = java.util.Arrays.stream(draws.chain(c, v)).map(x -> (x - exactMean) * (x - exactMean))
-                    .toArray();
-        }
-        Draws squared = Draws.of(java.util.List.of(name), squares);
-        double mean = java.util.Arrays.stream(squared.pooled(0)).average().orElseThrow();
-        double mcse = MonteCarloError.mean(squared.variable(0));
-        assertTrue(Math.abs(mean - expected) < 4 * mcse,
-                name + ": variance " + mean + " vs exact " + expected + " (MCSE " + mcse + ")");
+        // The spread is checked through the draws of (x - m)^2, whose mean is the variance.
+        MonteCarloAssertions.assertMeanAndVariance(draws, "mu", muMean, muSd * muSd);
+        MonteCarloAssertions.assertMeanAndVariance(draws, "lambda", shape / rate, shape / (rate * rate));
     }
 
     @Test

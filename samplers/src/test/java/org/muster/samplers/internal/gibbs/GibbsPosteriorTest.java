@@ -2,6 +2,8 @@ package org.muster.samplers.internal.gibbs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muster.samplers.internal.chains.MonteCarloAssertions.assertExpectation;
+import static org.muster.samplers.internal.chains.MonteCarloAssertions.assertMeanAndVariance;
 import static org.muster.core.api.Distributions.beta;
 import static org.muster.core.api.Distributions.gamma;
 import static org.muster.core.api.Distributions.inverseGamma;
@@ -11,7 +13,6 @@ import static org.muster.core.api.Expressions.sqrt;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.muster.core.api.Draws;
@@ -22,7 +23,6 @@ import org.muster.core.api.PosteriorDraws;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
-import org.muster.diagnostics.api.MonteCarloError;
 
 /**
  * Gibbs recovers closed-form posteriors within 4 Monte Carlo standard errors (from the draws'
@@ -39,23 +39,6 @@ class GibbsPosteriorTest {
         PosteriorDraws fit = (PosteriorDraws) new GibbsProvider().create(MethodOptions.empty()).fit(model,
                 RunConfig.builder().chains(4).warmup(500).draws(draws).seed(seed).build(), FitListener.NONE);
         return fit.draws();
-    }
-
-    static void assertExpectation(Draws draws, String variable, DoubleUnaryOperator f, double expected, String what) {
-        double[][] chains = draws.variable(draws.indexOf(variable));
-        double[][] values = new double[chains.length][];
-        for (int c = 0; c < chains.length; c++) {
-            values[c] = Arrays.stream(chains[c]).map(f).toArray();
-        }
-        double mean = Arrays.stream(values).flatMapToDouble(Arrays::stream).average().orElseThrow();
-        double mcse = MonteCarloError.mean(values);
-        assertTrue(Math.abs(mean - expected) < 4 * mcse, variable + " " + what + ": " + mean + " vs exact " + expected
-                + " (" + (mean - expected) / mcse + " MCSE, MCSE " + mcse + ")");
-    }
-
-    static void assertMeanAndVariance(Draws draws, String variable, double mean, double variance) {
-        assertExpectation(draws, variable, x -> x, mean, "mean");
-        assertExpectation(draws, variable, x -> (x - mean) * (x - mean), variance, "variance");
     }
 
     /**

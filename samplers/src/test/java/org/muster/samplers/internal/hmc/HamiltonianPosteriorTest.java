@@ -2,6 +2,8 @@ package org.muster.samplers.internal.hmc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muster.samplers.internal.chains.MonteCarloAssertions.assertExpectation;
+import static org.muster.samplers.internal.chains.MonteCarloAssertions.assertMeanAndVariance;
 import static org.muster.core.api.Distributions.beta;
 import static org.muster.core.api.Distributions.binomial;
 import static org.muster.core.api.Distributions.gamma;
@@ -46,25 +48,6 @@ class HamiltonianPosteriorTest {
             int draws, long seed) {
         return (PosteriorDraws) provider.create(MethodOptions.of(options)).fit(model,
                 RunConfig.builder().chains(chains).warmup(1000).draws(draws).seed(seed).build(), FitListener.NONE);
-    }
-
-    /** Asserts the posterior mean of f(x) over the draws is within 4 MCSE of {@code expected}. */
-    static void assertExpectation(Draws draws, String variable, java.util.function.DoubleUnaryOperator f,
-            double expected, String what) {
-        double[][] chains = draws.variable(draws.indexOf(variable));
-        double[][] values = new double[chains.length][];
-        for (int c = 0; c < chains.length; c++) {
-            values[c] = Arrays.stream(chains[c]).map(f).toArray();
-        }
-        double mean = Arrays.stream(values).flatMapToDouble(Arrays::stream).average().orElseThrow();
-        double mcse = MonteCarloError.mean(values);
-        assertTrue(Math.abs(mean - expected) < 4 * mcse, variable + " " + what + ": " + mean + " vs exact " + expected
-                + " (" + (mean - expected) / mcse + " MCSE, MCSE " + mcse + ")");
-    }
-
-    static void assertMeanAndVariance(Draws draws, String variable, double mean, double variance) {
-        assertExpectation(draws, variable, x -> x, mean, "mean");
-        assertExpectation(draws, variable, x -> (x - mean) * (x - mean), variance, "variance");
     }
 
     @Test
