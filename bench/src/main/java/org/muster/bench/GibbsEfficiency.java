@@ -6,16 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
+import java.util.function.ToDoubleFunction;
 import java.util.concurrent.Executors;
-import org.muster.core.api.ChainReport;
-import org.muster.core.api.Draws;
 import org.muster.core.api.Model;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
-import org.muster.diagnostics.api.Convergence;
 import org.muster.models.api.DatasetReader;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.ModelFamily;
@@ -69,38 +67,22 @@ public final class GibbsEfficiency {
     private static void report(String name, Model model, String methodId, Map<String, String> options,
             ExecutorService pool, int repeats) {
         model.compile();
-        List<double[]> runs = new ArrayList<>();
-        String worst = "";
+        List<SamplerEfficiency.Run> runs = new ArrayList<>();
         for (int r = 1; r <= repeats; r++) {
             RunConfig config = RunConfig.builder().chains(4).warmup(1000).draws(1000).seed(r).executor(pool).build();
             PosteriorDraws fit = (PosteriorDraws) method(methodId).create(MethodOptions.of(options)).fit(model, config,
                     FitListener.NONE);
-            double seconds = 0;
-            long evaluations = 0;
-            for (ChainReport chain : fit.chains()) {
-                seconds += chain.warmupSeconds() + chain.samplingSeconds();
-                evaluations += chain.densityEvaluations();
-            }
-            Draws draws = fit.draws();
-            double minEss = Double.POSITIVE_INFINITY;
-            for (int v = 0; v < draws.variables().size(); v++) {
-                double ess = Convergence.essBulk(draws.variable(v));
-                if (ess < minEss) {
-                    minEss = ess;
-                    worst = draws.variables().get(v);
-                }
-            }
-            runs.add(new double[] {seconds, minEss, minEss / seconds, evaluations / (4.0 * 2000)});
+            runs.add(SamplerEfficiency.measure(r, fit));
         }
-        List<double[]> warm = runs.size() > JIT_RUNS ? runs.subList(JIT_RUNS, runs.size()) : runs;
+        List<SamplerEfficiency.Run> warm = runs.size() > JIT_RUNS ? runs.subList(JIT_RUNS, runs.size()) : runs;
         System.out.printf(Locale.ROOT, "%-14s %-6s %-28s seconds %7.3f  min bulk ESS %6.0f (%s)  min ESS/s %8.0f"
                 + "  evaluations/iteration %5.1f%n", name, methodId, options.isEmpty() ? "" : options.toString(),
-                median(warm, 0), median(warm, 1), worst, median(warm, 2), median(warm, 3));
+                median(warm, SamplerEfficiency.Run::seconds), median(warm, SamplerEfficiency.Run::minBulkEss),
+                warm.get(warm.size() - 1).worstVariable(), median(warm, SamplerEfficiency.Run::essPerSecond),
+                median(warm, run -> run.gradients() / (4.0 * 2000)));
     }
 
-    private static double median(List<double[]> runs, int column) {
-        double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    private static double median(List<SamplerEfficiency.Run> runs, ToDoubleFunction<SamplerEfficiency.Run> figure) {
+        return SamplerEfficiency.median(runs.stream().mapToDouble(figure).toArray());
     }
 }

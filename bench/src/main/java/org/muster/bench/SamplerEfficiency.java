@@ -97,7 +97,8 @@ public final class SamplerEfficiency {
                 runs.get(0).essPerSecond(), runs.get(0).essPerSecond() / stan[1], runs.get(0).microsecondsPerGradient());
     }
 
-    private static Run measure(long seed, PosteriorDraws fit) {
+    /** The figures of one fit: sampler seconds, evaluations, the least bulk ESS and its variable, divergences. */
+    static Run measure(long seed, PosteriorDraws fit) {
         double seconds = 0;
         long gradients = 0;
         for (ChainReport chain : fit.chains()) {
@@ -115,11 +116,12 @@ public final class SamplerEfficiency {
             }
         }
         Draws statistics = fit.samplerStatistics();
-        int divergences = (int) Arrays.stream(statistics.pooled(statistics.indexOf("divergent__"))).sum();
+        int divergent = statistics.indexOf("divergent__");
+        int divergences = divergent < 0 ? 0 : (int) Arrays.stream(statistics.pooled(divergent)).sum();
         return new Run(seed, seconds, gradients, minEss, worst, divergences);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
