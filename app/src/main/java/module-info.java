@@ -1,8 +1,10 @@
 /** The Muster application: Guice wiring, the command line, output writers. */
 module org.muster.app {
-    requires org.muster.core;
-    requires org.muster.diagnostics;
-    requires org.muster.models;
+    exports org.muster.app.api;
+
+    requires transitive org.muster.core;
+    requires transitive org.muster.diagnostics;
+    requires transitive org.muster.models;
     requires com.google.guice;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

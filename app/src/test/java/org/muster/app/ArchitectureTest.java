@@ -58,6 +58,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theJavaApiNeedsNeitherGuiceNorTheCommandLine() {
+        noClasses().that().resideInAPackage("org.muster.app.api..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.google.inject..", "jakarta.inject..", "picocli..", "org.muster.app.internal..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.muster.(**)").should().beFreeOfCycles().check(classes);
     }
