@@ -3,13 +3,16 @@ package org.muster.samplers.internal.mh;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.LogDensity;
+import org.muster.samplers.internal.chains.AdaptiveRandomWalk;
 import org.muster.samplers.internal.chains.ChainSampler;
 
 /**
- * Random-walk Metropolis on the unconstrained space (Metropolis et al. 1953): propose
- * {@code x' = x + scale · w ∘ z} with z standard normal, accept with probability
- * {@code min(1, p(x') / p(x))}. The symmetric proposal keeps detailed balance; the scale and widths
- * are tuned only during warmup, so the sampling phase is a fixed, valid kernel.
+ * Random-walk Metropolis on the unconstrained space (Metropolis et al. 1953). As one block, each
+ * iteration proposes {@code x' = x + scale · L z} for all coordinates and accepts with probability
+ * {@code min(1, p(x') / p(x))}; component-wise, each iteration sweeps the coordinates in order, each
+ * with its own one-dimensional proposal and accept step. The proposals are symmetric, so detailed
+ * balance holds; they are tuned only during warmup ({@link AdaptiveRandomWalk}), so the sampling phase
+ * is a fixed, valid kernel.
  */
 final class MetropolisChain implements ChainSampler {
 
@@ -17,24 +20,37 @@ final class MetropolisChain implements ChainSampler {
 
     private final LogDensity target;
     private final RandomGenerator random;
-    private final ProposalAdaptation adaptation;
+    private final AdaptiveRandomWalk[] proposals;
+    private final double[] step;
     private double[] position;
     private double[] proposal;
     private double logDensity;
     private double lastAcceptProbability;
-    private int warmupIteration;
+    private double lastProposed;
     private long evaluations;
 
+    /**
+     * @param targetAcceptance the acceptance rate to tune toward, or a non-positive value for the default
+     *     (0.234 for a block of several coordinates, 0.44 for one)
+     * @param dense whether a block proposal learns the full covariance (Haario) or only the variances
+     * @param componentwise whether each coordinate is updated on its own
+     */
     MetropolisChain(LogDensity target, RandomGenerator random, double[] initialPoint, int warmup,
-            double targetAcceptance) {
+            double targetAcceptance, boolean dense, boolean componentwise) {
         this.target = target;
         this.random = random;
         this.position = initialPoint.clone();
-        this.proposal = new double[initialPoint.length];
+        this.proposal = initialPoint.clone();
         this.logDensity = target.logDensity(position);
         this.evaluations = 1;
-        double acceptance = targetAcceptance > 0 ? targetAcceptance : (initialPoint.length == 1 ? 0.44 : 0.234);
-        this.adaptation = new ProposalAdaptation(initialPoint.length, warmup, acceptance);
+        int dimension = initialPoint.length;
+        int blockSize = componentwise ? 1 : dimension;
+        double acceptance = targetAcceptance > 0 ? targetAcceptance : AdaptiveRandomWalk.defaultTarget(blockSize);
+        this.proposals = new AdaptiveRandomWalk[componentwise ? dimension : 1];
+        for (int i = 0; i < proposals.length; i++) {
+            proposals[i] = new AdaptiveRandomWalk(blockSize, warmup, acceptance, dense);
+        }
+        this.step = new double[blockSize];
     }
 
     @Override
@@ -44,26 +60,60 @@ final class MetropolisChain implements ChainSampler {
 
     @Override
     public void iterate(boolean warmup) {
-        double scale = adaptation.scale();
-        double[] widths = adaptation.widths();
-        for (int i = 0; i < position.length; i++) {
-            proposal[i] = position[i] + scale * widths[i] * random.nextGaussian();
+        if (proposals.length == 1 && position.length != 1) {
+            blockUpdate(warmup);
+            return;
         }
-        double proposed = target.logDensity(proposal);
-        evaluations++;
-        double logRatio = proposed - logDensity;
-        // A NaN or -inf proposal density is a rejection, never an acceptance.
-        double acceptProbability = logRatio >= 0 ? 1.0 : (logRatio > Double.NEGATIVE_INFINITY ? Math.exp(logRatio) : 0.0);
+        double acceptSum = 0;
+        for (int i = 0; i < position.length; i++) {
+            acceptSum += coordinateUpdate(i, warmup);
+        }
+        lastAcceptProbability = acceptSum / position.length;
+    }
+
+    private void blockUpdate(boolean warmup) {
+        AdaptiveRandomWalk walk = proposals[0];
+        walk.step(random, step);
+        for (int i = 0; i < position.length; i++) {
+            proposal[i] = position[i] + step[i];
+        }
+        double acceptProbability = acceptProbability(target.logDensity(proposal));
         if (random.nextDouble() < acceptProbability) {
             double[] swap = position;
             position = proposal;
             proposal = swap;
-            logDensity = proposed;
+            logDensity = lastProposed;
         }
         lastAcceptProbability = acceptProbability;
         if (warmup) {
-            adaptation.update(warmupIteration++, acceptProbability, position);
+            walk.adapt(acceptProbability, position);
         }
+    }
+
+    private double coordinateUpdate(int i, boolean warmup) {
+        AdaptiveRandomWalk walk = proposals[i];
+        walk.step(random, step);
+        double old = position[i];
+        position[i] = old + step[0];
+        double acceptProbability = acceptProbability(target.logDensity(position));
+        if (random.nextDouble() < acceptProbability) {
+            logDensity = lastProposed;
+        } else {
+            position[i] = old;
+        }
+        if (warmup) {
+            step[0] = position[i];
+            walk.adapt(acceptProbability, step);
+        }
+        return acceptProbability;
+    }
+
+    private double acceptProbability(double proposed) {
+        evaluations++;
+        lastProposed = proposed;
+        double logRatio = proposed - logDensity;
+        // A NaN or -inf proposal density is a rejection, never an acceptance.
+        return logRatio >= 0 ? 1.0 : (logRatio > Double.NEGATIVE_INFINITY ? Math.exp(logRatio) : 0.0);
     }
 
     @Override
@@ -79,7 +129,7 @@ final class MetropolisChain implements ChainSampler {
     @Override
     public void statistics(double[] out) {
         out[0] = lastAcceptProbability;
-        out[1] = adaptation.scale();
+        out[1] = proposals[0].scale();
     }
 
     @Override

@@ -13,6 +13,8 @@ public final class MetropolisProvider implements InferenceMethodProvider {
 
     static final String ID = "mh";
     private static final String TARGET_ACCEPT = "target_accept";
+    private static final String PROPOSAL = "proposal";
+    private static final String UPDATE = "update";
 
     @Override
     public String id() {
@@ -21,24 +23,41 @@ public final class MetropolisProvider implements InferenceMethodProvider {
 
     @Override
     public String description() {
-        return "Adaptive random-walk Metropolis on the unconstrained space (scale and widths tuned in warmup)";
+        return "Adaptive random-walk Metropolis on the unconstrained space: scale toward acceptance 0.234 (0.44 in 1-d)"
+                + " and the proposal covariance from warmup draws (Haario et al. 2001). Options: target_accept,"
+                + " proposal=dense|diag (default dense), update=block|componentwise (default block)";
     }
 
-    private static Map<String, String> settings(double targetAcceptance) {
+    private static Map<String, String> settings(double targetAcceptance, String proposal, String update) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("algorithm", "rwm");
         settings.put("target_accept", targetAcceptance > 0 ? Double.toString(targetAcceptance) : "0.234 (0.44 in 1-d)");
+        settings.put(PROPOSAL, proposal);
+        settings.put(UPDATE, update);
         return settings;
+    }
+
+    private static String choice(MethodOptions options, String key, String defaultValue, String other) {
+        String value = options.getString(key, defaultValue).trim();
+        if (!value.equals(defaultValue) && !value.equals(other)) {
+            throw new IllegalArgumentException("option " + key + "=" + value + ": expected " + defaultValue + " or " + other);
+        }
+        return value;
     }
 
     @Override
     public InferenceMethod create(MethodOptions options) {
-        options.requireKnown(ID, Set.of(TARGET_ACCEPT));
+        options.requireKnown(ID, Set.of(TARGET_ACCEPT, PROPOSAL, UPDATE));
+        String proposal = choice(options, PROPOSAL, "dense", "diag");
+        String update = choice(options, UPDATE, "block", "componentwise");
         double targetAcceptance = options.getDouble(TARGET_ACCEPT, -1);
         if (targetAcceptance != -1 && !(targetAcceptance > 0 && targetAcceptance < 1)) {
             throw new IllegalArgumentException("option " + TARGET_ACCEPT + " must be in (0, 1), got " + targetAcceptance);
         }
-        return (model, config, listener) -> ChainRunner.run(ID, settings(targetAcceptance), false, model, config, listener,
-                (target, random, init) -> new MetropolisChain(target, random, init, config.warmup(), targetAcceptance));
+        boolean dense = proposal.equals("dense");
+        boolean componentwise = update.equals("componentwise");
+        return (model, config, listener) -> ChainRunner.run(ID, settings(targetAcceptance, proposal, update), false, model,
+                config, listener, (target, random, init) -> new MetropolisChain(target, random, init, config.warmup(),
+                        targetAcceptance, dense, componentwise));
     }
 }

@@ -70,14 +70,4 @@ class MetropolisBlockUpdateTest {
         double mcse = MonteCarloError.mean(draws);
         assertTrue(Math.abs(mean - expected) < 4 * mcse, what + ": " + mean + " vs " + expected + " (MCSE " + mcse + ")");
     }
-
-    @Test
-    void choleskyFactorsPositiveDefiniteMatricesAndRefusesOthers() {
-        double[][] out = new double[2][2];
-        assertTrue(MetropolisBlockUpdate.choleskyInto(new double[][] {{4, 0}, {2, 5}}, out));
-        assertArrayEquals(new double[] {2, 0}, out[0], 1e-12);
-        assertArrayEquals(new double[] {1, 2}, out[1], 1e-12);
-        assertFalse(MetropolisBlockUpdate.choleskyInto(new double[][] {{1, 0}, {2, 1}}, out));
-        assertArrayEquals(new double[] {1, 2}, out[1], 1e-12, "left untouched");
-    }
 }
