@@ -91,6 +91,30 @@ public final class Model {
         return nodes.stream().filter(n -> n.kind() == NodeKind.PARAMETER).toList();
     }
 
+    /**
+     * The parameters with a discrete distribution (mixture indicators, counts): only methods that
+     * update them by whole steps, such as Gibbs, can fit a model that has them.
+     */
+    public List<Node> discreteParameters() {
+        return parameters().stream()
+                .filter(n -> n.distribution().map(d -> d.support().isDiscrete()).orElse(false)).toList();
+    }
+
+    /**
+     * Throws unless the model has no discrete parameters, for methods that need a gradient.
+     *
+     * @param methodId the method, for the message
+     * @throws IllegalArgumentException naming the discrete parameters and what to do instead
+     */
+    public void requireNoDiscreteParameters(String methodId) {
+        List<Node> discrete = discreteParameters();
+        if (!discrete.isEmpty()) {
+            throw new IllegalArgumentException(methodId + " cannot fit discrete parameters: "
+                    + discrete.stream().map(n -> n.name() + " ~ " + n.distribution().orElseThrow().name()).toList()
+                    + "; use --method gibbs (it updates them by enumerating their values), or marginalize them out");
+        }
+    }
+
     /** The direct inputs of a node (operands or distribution arguments). */
     public List<Node> parents(Node node) {
         return node.inputs();

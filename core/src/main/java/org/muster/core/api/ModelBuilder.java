@@ -277,6 +277,15 @@ public final class ModelBuilder {
                 }
                 return Shape.scalar();
             }
+            case SELECT: {
+                Node vector = operands[0];
+                Node labels = operands[1];
+                if (vector.shape().rank() == 2 || labels.shape().rank() == 2) {
+                    throw new IllegalArgumentException("select(" + vector.name() + ", " + labels.name() + "): needs a"
+                            + " vector and a vector of labels, got " + vector.shape() + " and " + labels.shape());
+                }
+                return labels.shape();
+            }
             case MATRIX_VECTOR: {
                 Node m = operands[0];
                 Node v = operands[1];

@@ -166,6 +166,16 @@ public final class Node {
         return owner.gather(this, index);
     }
 
+    /**
+     * Picks members of this vector by the 1-based labels another node holds, one result member per
+     * label: {@code mu.select(z)} gives each observation its component's mean when {@code z} holds
+     * categorical labels 1..K (data, or discrete parameters updated by Gibbs). A label outside
+     * 1..size() gives NaN, so the density that uses it is -inf.
+     */
+    public Node select(Node labels) {
+        return owner.apply(Operation.SELECT, this, labels);
+    }
+
     @Override
     public String toString() {
         return name + " (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + shape + ")";

@@ -28,7 +28,12 @@ public enum Operation {
     /** Matrix (r × c) times vector (c): a vector of r, e.g. a design matrix times coefficients. */
     MATRIX_VECTOR(2),
     /** Members of a vector picked by an index: {@code theta.at(group)}. */
-    GATHER(1);
+    GATHER(1),
+    /**
+     * Members of a vector picked by labels held in another node, 1-based as categorical labels are:
+     * {@code mu.select(z)}. The labels may be discrete parameters (mixture indicators); no gradient flows to them.
+     */
+    SELECT(2);
 
     private final int arity;
 
@@ -43,7 +48,8 @@ public enum Operation {
 
     /** Whether the operation applies member by member (with scalar broadcasting for two inputs). */
     public boolean isElementwise() {
-        return this != SUM && this != DOT && this != MATRIX_VECTOR && this != GATHER;
+        return this != SUM && this != DOT && this != MATRIX_VECTOR && this != GATHER
+                && this != SELECT;
     }
 
     /** Lower-case name as in messages, e.g. {@code "inv_logit"}. */

@@ -197,8 +197,8 @@ public final class Compiler {
                 }
                 yield Transforms.interval(lo, hi);
             }
-            default -> throw new IllegalArgumentException("parameter '" + node.name() + "' has a discrete distribution ("
-                    + kernel.name() + "); gradient-based inference needs it observed or marginalized out");
+            // Discrete values sit in their coordinates unchanged; gradient-based methods refuse such models.
+            case BINARY, NONNEGATIVE_INTEGER, BOUNDED_INTEGER, CATEGORY -> Transforms.discrete();
         };
     }
 
@@ -317,6 +317,8 @@ public final class Compiler {
             case MATRIX_VECTOR -> new MatrixVectorOp(node.name(), offsets[in[0]], offsets[in[1]], out,
                     nodes.get(in[0]).rows(), nodes.get(in[0]).columns(), !nodes.get(in[0]).dataOnly());
             case GATHER -> new GatherOp(node.name(), offsets[in[0]], out, node.index());
+            case SELECT -> new SelectOp(node.name(), offsets[in[0]], nodes.get(in[0]).size(), offsets[in[1]], out,
+                    node.size());
             default -> {
                 if (operation.isUnary()) {
                     yield new UnaryOp(node.name(), operation, offsets[in[0]], out, node.size());

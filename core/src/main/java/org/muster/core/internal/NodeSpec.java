@@ -29,7 +29,7 @@ public record NodeSpec(int id, String name, Kind kind, int rows, int columns, Op
     /** Deterministic operations, as the graph API's {@code Operation}, by the same names. */
     public enum OpCode {
         IDENTITY, ADD, SUBTRACT, MULTIPLY, DIVIDE, POW, NEGATE, EXP, LOG, LOG1P, EXPM1, INV_LOGIT, LOG_INV_LOGIT, SQUARE,
-        SQRT, SUM, DOT, MATRIX_VECTOR, GATHER;
+        SQRT, SUM, DOT, MATRIX_VECTOR, GATHER, SELECT;
 
         boolean isUnary() {
             return switch (this) {

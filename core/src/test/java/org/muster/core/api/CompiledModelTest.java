@@ -26,6 +26,7 @@ import static org.muster.core.api.Expressions.square;
 import static org.muster.core.api.Expressions.sum;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -370,12 +371,41 @@ class CompiledModelTest {
     }
 
     @Test
-    void discreteParameterCannotBeCompiled() {
+    void discreteParametersSitInTheirCoordinatesWithoutGradient() {
         ModelBuilder b = Model.builder();
-        b.stochastic("k", poisson(3));
+        Node k = b.stochastic("k", poisson(3));
+        Node z = b.stochastic("z", 3, Distributions.categorical(b.data("w", new double[] {0.2, 0.8})));
+        Node mu = b.stochastic("mu", 2, normal(0, 1));
+        b.observed("y", normal(mu.select(z), 1), new double[] {0.5, -1.0, 2.0});
         Model model = b.build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, model::compile);
-        assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("discrete"), e.getMessage());
+        assertEquals(List.of(k, z), model.discreteParameters());
+        CompiledModel compiled = model.compile();
+        assertTrue(compiled.unconstrainedBlock(z).transform().isDiscrete());
+        assertTrue(!compiled.unconstrainedBlock(mu).transform().isDiscrete());
+
+        double[] x = compiled.unconstrain(Map.of("k", new double[] {2}, "z", new double[] {1, 2, 2},
+                "mu", new double[] {0.3, -0.4}));
+        assertArrayEquals(new double[] {2, 1, 2, 2, 0.3, -0.4}, x, 0);
+        double expected = 2 * Math.log(3) - 3 - Math.log(2) + Math.log(0.2) + 2 * Math.log(0.8)
+                + logNormal(0.3, 0, 1) + logNormal(-0.4, 0, 1)
+                + logNormal(0.5, 0.3, 1) + logNormal(-1.0, -0.4, 1) + logNormal(2.0, -0.4, 1);
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        double[] gradient = new double[x.length];
+        assertEquals(expected, evaluator.logDensityGradient(x, gradient), 1e-12);
+        // Through select, each mean gets the residuals of the observations labelled with it; labels get nothing.
+        assertArrayEquals(new double[] {0, 0, 0, 0, -0.3 + (0.5 - 0.3), 0.4 + (-1.0 + 0.4) + (2.0 + 0.4)}, gradient,
+                1e-12);
+        x[1] = 3;
+        assertEquals(Double.NEGATIVE_INFINITY, evaluator.logDensity(x), "label 3 of 2 components");
+        IllegalArgumentException fractional = assertThrows(IllegalArgumentException.class,
+                () -> compiled.unconstrain(Map.of("k", new double[] {1.5}, "z", new double[] {1, 1, 1},
+                        "mu", new double[] {0, 0})));
+        assertTrue(fractional.getMessage().contains("'k'") && fractional.getMessage().contains("not an integer"),
+                fractional.getMessage());
+        IllegalArgumentException gradientMethod = assertThrows(IllegalArgumentException.class,
+                () -> model.requireNoDiscreteParameters("nuts"));
+        assertTrue(gradientMethod.getMessage().startsWith("nuts cannot fit discrete parameters: [k ~ poisson, z ~ "
+                + "categorical]"), gradientMethod.getMessage());
     }
 
     @Test

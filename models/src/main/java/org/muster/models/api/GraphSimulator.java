@@ -156,6 +156,13 @@ final class GraphSimulator {
                     out[r] = sum;
                 }
             }
+            case SELECT -> {
+                double[] labels = values[inputs.get(1).id()];
+                for (int i = 0; i < out.length; i++) {
+                    int label = (int) labels[i];
+                    out[i] = label == labels[i] && label >= 1 && label <= x.length ? x[label - 1] : Double.NaN;
+                }
+            }
             case GATHER -> {
                 int[] index = node.gatherIndex().orElseThrow();
                 for (int i = 0; i < out.length; i++) {

@@ -14,6 +14,14 @@ public interface Transform {
     /** Identifier for messages, e.g. {@code "lower(0)"}. */
     String name();
 
+    /**
+     * Whether the coordinates are discrete values held as they are ({@link Transforms#discrete()}):
+     * they have no gradient and only whole steps move them.
+     */
+    default boolean isDiscrete() {
+        return false;
+    }
+
     /** Number of unconstrained coordinates for a constrained block of {@code size} entries. */
     int freeSize(int size);
 

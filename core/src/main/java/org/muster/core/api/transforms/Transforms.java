@@ -7,6 +7,10 @@ public final class Transforms {
     }
 
     /** The identity on unconstrained reals. */
+    public static Transform discrete() {
+        return Discrete.INSTANCE;
+    }
+
     public static Transform identity() {
         return Identity.INSTANCE;
     }

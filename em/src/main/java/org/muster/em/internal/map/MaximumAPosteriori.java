@@ -53,6 +53,7 @@ final class MaximumAPosteriori implements InferenceMethod {
 
     @Override
     public Fit fit(Model model, RunConfig config, FitListener listener) {
+        model.requireNoDiscreteParameters(ProviderIds.MAP);
         CompiledModel compiled = model.compile();
         int n = compiled.dimension();
         if (n == 0) {

@@ -149,6 +149,7 @@ public final class ChainRunner {
             for (int i = 0; i < x.length; i++) {
                 x[i] = random.nextDouble(-INIT_RADIUS, INIT_RADIUS);
             }
+            initializeDiscrete(compiled, random, x);
             compiled.unconstrainInto(given, x);
             culprit = nonFinite(compiled, evaluator, x, gradient, usesGradient);
             if (culprit == null) {
@@ -164,6 +165,26 @@ public final class ChainRunner {
                 + "unconstrained scale" + (given.isEmpty() ? "" : " for the parameters without initial values")
                 + "); the last attempt had a non-finite " + culprit
                 + ". Supply initial values or check the model's data and priors");
+    }
+
+    /**
+     * Discrete parameters start at whole values: a uniformly drawn label 1..K for a categorical, 0 or 1
+     * for a Bernoulli, 0 for a count.
+     *
+     * @param x modified: the discrete parameters' coordinates
+     */
+    private static void initializeDiscrete(CompiledModel compiled, RandomGenerator random, double[] x) {
+        for (var node : compiled.model().discreteParameters()) {
+            var block = compiled.unconstrainedBlock(node);
+            var support = node.distribution().orElseThrow().support();
+            for (int i = 0; i < block.size(); i++) {
+                x[block.offset() + i] = switch (support) {
+                    case CATEGORY -> 1 + random.nextInt(node.inputs().get(0).size());
+                    case BINARY -> random.nextInt(2);
+                    default -> 0;
+                };
+            }
+        }
     }
 
     private static boolean isComplete(CompiledModel compiled, Map<String, double[]> given) {

@@ -19,7 +19,7 @@ import org.muster.core.api.Operation;
  * Metropolis block for nodes the user groups into one, updated where its first node comes; a
  * closed-form conjugate draw when every stochastic child of the node depends on it through one of
  * the conjugate pairs the model reports (all of the same kind) and each child member depends on a
- * single member of the node; slice sampling otherwise.
+ * single member of the node; an exact draw by enumeration for a discrete node; slice sampling otherwise.
  */
 final class GibbsPlan {
 
@@ -56,6 +56,10 @@ final class GibbsPlan {
                 Node node = model.node(name).filter(n -> model.parameters().contains(n)).orElseThrow(
                         () -> new IllegalArgumentException("block member '" + name + "' is not a parameter of the model; "
                                 + "parameters: " + model.parameters().stream().map(Node::name).toList()));
+                if (model.discreteParameters().contains(node)) {
+                    throw new IllegalArgumentException("block member '" + name + "' is discrete; a Metropolis block"
+                            + " moves continuous parameters only (discrete ones are drawn by enumeration)");
+                }
                 if (blockOf.containsKey(node) || members.contains(node)) {
                     throw new IllegalArgumentException("parameter '" + name + "' is in more than one block");
                 }
@@ -75,6 +79,10 @@ final class GibbsPlan {
                     updates.add(new MetropolisBlockUpdate(
                             members.stream().map(compiled::unconstrainedBlock).toList(), warmup));
                 }
+                continue;
+            }
+            if (block.transform().isDiscrete()) {
+                updates.add(new EnumerationUpdate(block));
                 continue;
             }
             Optional<List<ConjugateUpdate.Link>> links = conjugateLinks(model, parameter,

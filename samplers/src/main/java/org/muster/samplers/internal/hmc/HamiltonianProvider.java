@@ -16,8 +16,11 @@ abstract class HamiltonianProvider implements InferenceMethodProvider {
     @Override
     public InferenceMethod create(MethodOptions methodOptions) {
         HamiltonianOptions options = HamiltonianOptions.parse(id(), nuts(), methodOptions);
-        return (model, config, listener) -> ChainRunner.run(id(), options.settings(config.warmup()), true, model, config,
-                listener, (target, random, init) -> chain(options, target, random, init, config.warmup()));
+        return (model, config, listener) -> {
+            model.requireNoDiscreteParameters(id());
+            return ChainRunner.run(id(), options.settings(config.warmup()), true, model, config, listener,
+                    (target, random, init) -> chain(options, target, random, init, config.warmup()));
+        };
     }
 
     /** Assembles one chain: metric, kernel, adaptation. */

@@ -56,8 +56,12 @@ public final class MetropolisProvider implements InferenceMethodProvider {
         }
         boolean dense = proposal.equals("dense");
         boolean componentwise = update.equals("componentwise");
-        return (model, config, listener) -> ChainRunner.run(ID, settings(targetAcceptance, proposal, update), false, model,
-                config, listener, (target, random, init) -> new MetropolisChain(target, random, init, config.warmup(),
-                        targetAcceptance, dense, componentwise));
+        return (model, config, listener) -> {
+            // A Gaussian random walk would propose fractional values for a discrete parameter.
+            model.requireNoDiscreteParameters(ID);
+            return ChainRunner.run(ID, settings(targetAcceptance, proposal, update), false, model, config, listener,
+                    (target, random, init) -> new MetropolisChain(target, random, init, config.warmup(),
+                            targetAcceptance, dense, componentwise));
+        };
     }
 }
