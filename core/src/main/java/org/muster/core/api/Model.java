@@ -34,10 +34,12 @@ public final class Model {
     private final List<List<Node>> children;
     /** For each node, the ids of the parameter nodes it depends on (itself included for parameters). */
     private final BitSet[] parameterAncestors;
+    private final List<List<Node>> updateBlocks;
     private volatile CompiledModel compiled;
 
-    Model(List<Node> nodes) {
+    Model(List<Node> nodes, List<List<Node>> updateBlocks) {
         this.nodes = List.copyOf(nodes);
+        this.updateBlocks = updateBlocks.stream().map(List::copyOf).toList();
         List<List<Node>> kids = new ArrayList<>();
         parameterAncestors = new BitSet[nodes.size()];
         for (Node node : this.nodes) {
@@ -65,6 +67,14 @@ public final class Model {
     /** A new, empty builder. */
     public static ModelBuilder builder() {
         return new ModelBuilder();
+    }
+
+    /**
+     * The blocks of parameters the model's author marked to be updated jointly by samplers that update
+     * one node at a time ({@link ModelBuilder#updateJointly}); empty when none.
+     */
+    public List<List<Node>> updateBlocks() {
+        return updateBlocks;
     }
 
     /** All nodes in creation (topological) order, anonymous expression nodes included. */

@@ -22,6 +22,7 @@ public final class ModelBuilder {
 
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byName = new HashMap<>();
+    private final List<List<Node>> updateBlocks = new ArrayList<>();
     private boolean built;
 
     ModelBuilder() {
@@ -141,11 +142,39 @@ public final class ModelBuilder {
         return java.util.Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * Marks parameters that samplers updating one node at a time (Gibbs) should update jointly, because
+     * they are strongly correlated a posteriori: the beta-binomial's mean and concentration, say. A hint:
+     * methods that move all parameters together ignore it, and a user's own blocks replace it.
+     *
+     * @throws IllegalArgumentException if a node is not a continuous parameter of this builder, is given
+     *     twice, or is already in another block
+     */
+    public ModelBuilder updateJointly(Node... parameters) {
+        checkNotBuilt();
+        List<Node> block = List.of(parameters);
+        if (block.size() < 2) {
+            throw new IllegalArgumentException("a block to update jointly needs at least two parameters, got " + block);
+        }
+        for (Node node : block) {
+            checkOwned(node, "updateJointly");
+            if (node.kind() != NodeKind.PARAMETER || node.distribution().orElseThrow().support().isDiscrete()) {
+                throw new IllegalArgumentException("updateJointly: '" + node.name() + "' is not a continuous parameter");
+            }
+            if (block.indexOf(node) != block.lastIndexOf(node)
+                    || updateBlocks.stream().anyMatch(other -> other.contains(node))) {
+                throw new IllegalArgumentException("updateJointly: '" + node.name() + "' is already in a block");
+            }
+        }
+        updateBlocks.add(block);
+        return this;
+    }
+
     /** Finishes the model. The builder cannot be used afterwards. */
     public Model build() {
         checkNotBuilt();
         built = true;
-        return new Model(nodes);
+        return new Model(nodes, updateBlocks);
     }
 
     // ---- internals ----

@@ -1,6 +1,7 @@
 package org.muster.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.muster.core.api.Distributions.bernoulli;
 import static org.muster.core.api.Distributions.beta;
@@ -114,5 +115,24 @@ class ModelTest {
         b.observed("z", normal(nu.times(2), nu.pow(-0.5)), new double[] {1, 2});
         assertEquals(List.of("tau -> mu (gamma_normal_precision)", "mu -> y (normal_normal)",
                 "tau -> y (gamma_normal_precision)"), describe(b.build()));
+    }
+
+    @Test
+    void updateBlocksAreKeptAndCheckedWhenMarked() {
+        ModelBuilder b = Model.builder();
+        Node mean = b.stochastic("mean", Distributions.beta(1, 1));
+        Node concentration = b.stochastic("concentration", Distributions.exponential(0.1));
+        Node k = b.stochastic("k", Distributions.bernoulli(0.5));
+        Node sum = mean.plus(concentration);
+        b.updateJointly(mean, concentration);
+        assertThrows(IllegalArgumentException.class, () -> b.updateJointly(mean, sum));
+        IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+                () -> b.updateJointly(concentration, b.stochastic("other", Distributions.normal(0, 1))));
+        assertEquals("updateJointly: 'concentration' is already in a block", again.getMessage());
+        IllegalArgumentException discrete = assertThrows(IllegalArgumentException.class,
+                () -> b.updateJointly(b.node("other").orElseThrow(), k));
+        assertEquals("updateJointly: 'k' is not a continuous parameter", discrete.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.updateJointly(mean));
+        assertEquals(List.of(List.of(mean, concentration)), b.build().updateBlocks());
     }
 }

@@ -138,6 +138,8 @@ public final class BetaBinomialFamily implements ModelFamily {
             }
             Node alpha = b.stochastic("alpha", options.prior("alpha").get().distribution(Bounds.POSITIVE));
             Node beta = b.stochastic("beta", options.prior("beta").get().distribution(Bounds.POSITIVE));
+            // Strongly correlated a posteriori: Gibbs moves them together (Metropolis-within-Gibbs).
+            b.updateJointly(alpha, beta);
             Node concentration = b.deterministic("concentration", alpha.plus(beta));
             b.deterministic("mean", alpha.div(concentration));
             return new Node[] {alpha, beta};
@@ -145,6 +147,8 @@ public final class BetaBinomialFamily implements ModelFamily {
         Node mean = b.stochastic("mean", options.prior("mean", Bounds.UNIT_INTERVAL, beta(1, 1)));
         Node concentration = b.stochastic("concentration", options.prior("concentration", Bounds.POSITIVE,
                 PriorCatalog.powerLaw(-1.5, "improper concentration^(-3/2)")));
+        // Correlated a posteriori given the thetas: Gibbs moves them together (Metropolis-within-Gibbs).
+        b.updateJointly(mean, concentration);
         Node alpha = b.deterministic("alpha", mean.times(concentration));
         Node beta = b.deterministic("beta", mean.negate().plus(1.0).times(concentration));
         return new Node[] {alpha, beta};

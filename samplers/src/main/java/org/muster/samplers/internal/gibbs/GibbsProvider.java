@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.muster.core.api.Model;
+import org.muster.core.api.Node;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
@@ -13,8 +14,9 @@ import org.muster.samplers.internal.chains.ChainRunner;
 /**
  * Provides {@code gibbs}: a sweep over the parameter nodes, each drawn in closed form where its
  * children are conjugate to it and slice-sampled otherwise; no gradient is needed. {@link #explain}
- * lists the update each node gets. Option {@code block=mean,concentration} (blocks separated by
- * {@code ;}) updates those nodes jointly by an adaptive random-walk Metropolis step instead.
+ * lists the update each node gets. Nodes the model marks with {@code ModelBuilder.updateJointly}, or
+ * those the option {@code block=mean,concentration} names (blocks separated by {@code ;}; {@code none}
+ * for no blocks), are updated jointly by an adaptive random-walk Metropolis step instead.
  */
 public final class GibbsProvider implements InferenceMethodProvider {
 
@@ -35,20 +37,32 @@ public final class GibbsProvider implements InferenceMethodProvider {
     @Override
     public List<String> explain(Model model, MethodOptions options) {
         options.requireKnown(ID, Set.of(BLOCK));
-        return GibbsPlan.explain(model, blocks(options.getString(BLOCK, "")));
+        return GibbsPlan.explain(model, blocks(model, options.asMap().get(BLOCK)));
     }
 
     @Override
     public InferenceMethod create(MethodOptions options) {
         options.requireKnown(ID, Set.of(BLOCK));
-        List<List<String>> blocks = blocks(options.getString(BLOCK, ""));
+        String blockOption = options.asMap().get(BLOCK);
         return (model, config, listener) -> {
+            List<List<String>> blocks = blocks(model, blockOption);
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("algorithm", ID);
             settings.put("updates", String.join("; ", GibbsPlan.explain(model, blocks)));
             return ChainRunner.run(ID, settings, false, model, config, listener, (target, random, init) ->
                     new GibbsChain(target, random, init, GibbsPlan.updates(model.compile(), blocks, config.warmup())));
         };
+    }
+
+    /**
+     * The Metropolis blocks: the user's option when given ({@code none} for no blocks), else the blocks
+     * the model's author marked ({@link Model#updateBlocks()}).
+     */
+    static List<List<String>> blocks(Model model, String option) {
+        if (option == null) {
+            return model.updateBlocks().stream().map(block -> block.stream().map(Node::name).toList()).toList();
+        }
+        return option.strip().equals("none") ? List.of() : blocks(option);
     }
 
     /** Parses {@code "a,b;c,d"} into blocks [[a, b], [c, d]]. */
