@@ -402,6 +402,6 @@ final class EmpiricalBayes implements InferenceMethod {
     }
 
     private static String format(double value) {
-        return String.format(Locale.ROOT, "%.4g", value);
+        return value == 0 ? "0" : String.format(Locale.ROOT, "%.4g", value);
     }
 }
