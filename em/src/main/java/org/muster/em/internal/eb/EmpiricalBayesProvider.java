@@ -1,7 +1,10 @@
 package org.muster.em.internal.eb;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.muster.core.api.Model;
+import org.muster.core.api.Node;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
@@ -43,6 +46,16 @@ public class EmpiricalBayesProvider implements InferenceMethodProvider {
                         + " posterior by L-BFGS; units by their conditional posteriors"
                 : "Empirical Bayes: the unit layer (beta-binomial, gamma-Poisson, normal) integrated out in closed form,"
                         + " the hyperparameters by type-II maximum likelihood (L-BFGS); units by their conditional posteriors";
+    }
+
+    @Override
+    public List<String> explain(Model model, MethodOptions options) {
+        UnitLayer layer = UnitLayer.find(model);
+        List<String> remaining = model.parameters().stream().filter(p -> p != layer.parameter()).map(Node::name).toList();
+        return List.of(layer.parameter().name() + ": integrated out in closed form (" + layer.describe() + ")",
+                (remaining.isEmpty() ? "no other parameters" : String.join(", ", remaining))
+                        + (remaining.isEmpty() ? "" : hyperprior ? ": maximize marginal likelihood x prior (L-BFGS)"
+                                : ": maximize the marginal likelihood (L-BFGS)"));
     }
 
     @Override

@@ -198,6 +198,13 @@ class EmpiricalBayesProviderTest {
     }
 
     @Test
+    void explainNamesTheLayerAndWhatIsMaximized() {
+        Model eightSchools = model("eight-schools", "eight-schools", FamilyOptions.none());
+        assertEquals(java.util.List.of("z: integrated out in closed form (theta = a + b * z -> y (normal-normal))",
+                "mu, tau: maximize the marginal likelihood (L-BFGS)"), provider("eb").explain(eightSchools, MethodOptions.empty()));
+    }
+
+    @Test
     void aModelWithoutAConjugateUnitLayerIsRefusedWithWhatIsNeeded() {
         Model logitNormal = model("logit-normal", "rats", FamilyOptions.none());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit("eb", logitNormal, Map.of()));
