@@ -198,6 +198,22 @@ class EmpiricalBayesProviderTest {
     }
 
     @Test
+    void ratesWithNoSpreadHaveNoFiniteMaximumAndNoEstimate() {
+        ModelBuilder b = Model.builder();
+        Node alpha = b.stochastic("alpha", Distributions.exponential(0.1));
+        Node beta = b.stochastic("beta", Distributions.exponential(0.1));
+        Node theta = b.stochastic("theta", 10, Distributions.beta(alpha, beta));
+        double[] trials = new double[10];
+        double[] successes = new double[10];
+        java.util.Arrays.fill(trials, 50);
+        java.util.Arrays.fill(successes, 5);
+        b.observed("y", Distributions.binomial(b.data("n", trials), theta), successes);
+        PointEstimate fit = fit("eb", b.build(), Map.of());
+        assertFalse(fit.hasEstimate(), fit.estimates().toString());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("run to infinity")), fit.warnings().toString());
+    }
+
+    @Test
     void explainNamesTheLayerAndWhatIsMaximized() {
         Model eightSchools = model("eight-schools", "eight-schools", FamilyOptions.none());
         assertEquals(java.util.List.of("z: integrated out in closed form (theta = a + b * z -> y (normal-normal))",
