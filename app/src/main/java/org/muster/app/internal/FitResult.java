@@ -16,7 +16,7 @@ import org.muster.models.api.ShrinkageTable;
  * @param shrinkage the units' shrinkage toward the population, if the model has units
  */
 public record FitResult(FitRequest request, String datasetSource, PosteriorDraws fit, PosteriorSummary summary,
-        Optional<ShrinkageTable> shrinkage) {
+        Optional<ShrinkageTable> shrinkage) implements FitOutcome {
 
     public FitResult {
         Objects.requireNonNull(summary, "summary");

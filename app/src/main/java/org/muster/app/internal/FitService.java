@@ -3,6 +3,7 @@ package org.muster.app.internal;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
 import org.muster.core.api.Fit;
+import org.muster.core.api.PointEstimate;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
@@ -44,6 +45,14 @@ public final class FitService {
     }
 
     public FitResult fit(FitRequest request, FitListener listener) {
+        if (!(run(request, listener) instanceof FitResult result)) {
+            throw new IllegalArgumentException("method " + request.method() + " gives a point estimate, not posterior draws");
+        }
+        return result;
+    }
+
+    /** Fits: posterior draws with their summary, or, for map, eb and map2, a point estimate. */
+    public FitOutcome run(FitRequest request, FitListener listener) {
         InferenceMethodProvider method = methods.require(request.method());
         FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());
         FamilyModel model = loaded.model();
@@ -51,11 +60,13 @@ public final class FitService {
                 .seed(request.seed()).executor(executor).initialValues(request.initialValues()).build();
         LOG.debug("fitting {} on {} with {}", loaded.family().id(), loaded.source(), method.id());
         Fit fit = method.create(MethodOptions.of(request.methodOptions())).fit(model.model(), config, listener);
+        if (fit instanceof PointEstimate estimate) {
+            return new PointEstimateResult(request, loaded.source(), estimate);
+        }
         if (!(fit instanceof PosteriorDraws draws)) {
-            // A usage limit, not an internal error: point-estimate output (map, eb, ladder) is still to come.
+            // A usage limit, not an internal error: output for other kinds of fit (variational) is still to come.
             throw new IllegalArgumentException("method " + method.id() + " gives a " + fit.getClass().getSimpleName()
-                    + ", not posterior draws, and `muster fit` prints posterior draws only for now; use a sampler"
-                    + " (nuts, hmc, gibbs, mh) or call the method from Java");
+                    + ", and `muster fit` prints posterior draws and point estimates only for now; call the method from Java");
         }
         PosteriorDraws reported = draws;
         if (request.predict()) {

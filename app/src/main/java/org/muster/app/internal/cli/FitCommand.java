@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.muster.app.internal.FitOutcome;
 import org.muster.app.internal.FitRequest;
 import org.muster.app.internal.FitResult;
 import org.muster.app.internal.FitService;
+import org.muster.app.internal.PointEstimateResult;
 import org.muster.app.internal.ShrinkageCsvWriter;
 import org.muster.app.internal.SummaryOutput;
 import org.muster.core.spi.FitListener;
@@ -118,8 +120,14 @@ final class FitCommand implements Callable<Integer> {
             out.println();
         }
         long start = System.nanoTime();
-        FitResult result = service.fit(request, FitListener.NONE);
+        FitOutcome outcome = service.run(request, FitListener.NONE);
         double seconds = (System.nanoTime() - start) * 1e-9;
+        if (outcome instanceof PointEstimateResult estimate) {
+            PointEstimateReport.print(out, estimate, output);
+            spec.commandLine().getErr().printf(Locale.ROOT, "fitted in %.2f s%n", seconds);
+            return ExitCodes.OK;
+        }
+        FitResult result = (FitResult) outcome;
         out.println(family + " on " + result.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
                 + " draws (" + warmup + " warmup), seed " + actualSeed);
         out.println();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The root command: lists the subcommands. */
 @Command(name = "muster", mixinStandardHelpOptions = true, version = "muster 0.1.0",
         description = "Hierarchical Bayesian models: fit, summarize and check them.",
-        subcommands = {FitCommand.class, SimulateCommand.class, DiagnoseCommand.class, ModelsCommand.class, MethodsCommand.class,
+        subcommands = {FitCommand.class, LadderCommand.class, SimulateCommand.class, DiagnoseCommand.class, ModelsCommand.class, MethodsCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 final class MusterCommand implements Runnable {
 

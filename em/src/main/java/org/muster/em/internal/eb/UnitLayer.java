@@ -1,0 +1,429 @@
+package org.muster.em.internal.eb;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
+import org.muster.core.api.CompiledModel;
+import org.muster.core.api.ConjugatePair;
+import org.muster.core.api.Model;
+import org.muster.core.api.ModelEvaluator;
+import org.muster.core.api.Node;
+import org.muster.core.api.NodeKind;
+import org.muster.core.api.Operation;
+import org.muster.core.api.UnconstrainedBlock;
+import org.muster.core.api.distributions.Bernoulli;
+import org.muster.core.api.distributions.Binomial;
+import org.muster.core.api.distributions.Normal;
+
+/**
+ * A layer of unit parameters that can be integrated out in closed form: a parameter whose only
+ * stochastic child is an observed node conjugate to it (Beta–Binomial, Gamma–Poisson with exposures,
+ * Normal–Normal with known standard deviations), or a non-centered normal layer theta = a + b z with
+ * z ~ Normal(m, s) entering y ~ Normal(theta, sigma), which is distributionally theta ~ Normal(a + b m, |b| s).
+ * It holds the observations' sufficient statistics per unit and gives, for the unit prior's arguments,
+ * the log marginal likelihood of the observations and each unit's conditional posterior (BDA3 §5.3–5.5).
+ */
+final class UnitLayer {
+
+    /** The closed-form family of the layer. */
+    enum Kind { BETA_BINOMIAL, GAMMA_POISSON, NORMAL_NORMAL }
+
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    private final Kind kind;
+    private final Node parameter;
+    private final Node reported;
+    private final Node child;
+    private final int units;
+    private final int[] unitOf;
+    private final UnconstrainedBlock block;
+    /** For a direct layer the prior's two arguments; for a non-centered one z's mean and sd. */
+    private final NodeReader firstArgument;
+    private final NodeReader secondArgument;
+    /** For a non-centered layer, theta = a + b z read member by member; null for a direct layer. */
+    private final NodeReader affine;
+    /** Per unit: beta (sum y, sum n - y); gamma (sum k, sum e); normal (sum 1/sigma², sum y/sigma², sum y²/sigma²). */
+    private final double[] stat0;
+    private final double[] stat1;
+    private final double[] stat2;
+    /** The part of the log marginal likelihood that does not depend on the prior's arguments. */
+    private final double constant;
+
+    private UnitLayer(Kind kind, Node parameter, Node reported, Node child, int[] unitOf, CompiledModel compiled,
+            NodeReader firstArgument, NodeReader secondArgument, NodeReader affine, double[] observationScale) {
+        this.kind = kind;
+        this.parameter = parameter;
+        this.reported = reported;
+        this.child = child;
+        this.units = parameter.size();
+        this.unitOf = unitOf;
+        this.block = compiled.unconstrainedBlock(parameter);
+        this.firstArgument = firstArgument;
+        this.secondArgument = secondArgument;
+        this.affine = affine;
+        this.stat0 = new double[units];
+        this.stat1 = new double[units];
+        this.stat2 = new double[units];
+        double[] y = child.values().orElseThrow();
+        double c = 0;
+        for (int i = 0; i < y.length; i++) {
+            int j = unitOf[i];
+            double scale = observationScale[i];
+            switch (kind) {
+                case BETA_BINOMIAL -> {
+                    stat0[j] += y[i];
+                    stat1[j] += scale - y[i];
+                    c += Gamma.logGamma(scale + 1) - Gamma.logGamma(y[i] + 1) - Gamma.logGamma(scale - y[i] + 1);
+                }
+                case GAMMA_POISSON -> {
+                    stat0[j] += y[i];
+                    stat1[j] += scale;
+                    c += (y[i] == 0 ? 0 : y[i] * Math.log(scale)) - Gamma.logGamma(y[i] + 1);
+                }
+                case NORMAL_NORMAL -> {
+                    double precision = 1 / (scale * scale);
+                    stat0[j] += precision;
+                    stat1[j] += precision * y[i];
+                    stat2[j] += precision * y[i] * y[i];
+                    c += -Math.log(scale) - HALF_LOG_TWO_PI;
+                }
+                default -> throw new IllegalStateException(kind.toString());
+            }
+        }
+        this.constant = c;
+    }
+
+    /**
+     * The model's unit layer.
+     *
+     * @throws IllegalArgumentException if the model has none, or more than one, saying what is needed
+     */
+    static UnitLayer find(Model model) {
+        CompiledModel compiled = model.compile();
+        List<UnitLayer> layers = new ArrayList<>();
+        for (ConjugatePair pair : model.conjugatePairs()) {
+            direct(model, compiled, pair).ifPresent(layers::add);
+        }
+        for (Node z : model.parameters()) {
+            nonCentered(model, compiled, z).ifPresent(layers::add);
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("empirical Bayes needs a layer of unit parameters to integrate out: a"
+                    + " parameter whose only stochastic child is an observed node conjugate to it (beta-binomial,"
+                    + " gamma-Poisson with exposures, normal-normal with known standard deviations) or a non-centered"
+                    + " normal layer theta = a + b * z with z ~ normal; this model has none (parameters: "
+                    + String.join(", ", model.parameters().stream().map(Node::name).toList()) + ")");
+        }
+        if (layers.size() > 1) {
+            throw new IllegalArgumentException("empirical Bayes integrates out one layer of unit parameters, and this"
+                    + " model has " + layers.size() + ": " + String.join(", ", layers.stream().map(l -> l.parameter.name()).toList()));
+        }
+        return layers.get(0);
+    }
+
+    private static java.util.Optional<UnitLayer> direct(Model model, CompiledModel compiled, ConjugatePair pair) {
+        Node prior = pair.prior();
+        Node child = pair.child();
+        Kind kind = switch (pair.kind()) {
+            case BETA_BINOMIAL -> Kind.BETA_BINOMIAL;
+            case GAMMA_POISSON -> Kind.GAMMA_POISSON;
+            case NORMAL_NORMAL -> Kind.NORMAL_NORMAL;
+            default -> null;
+        };
+        if (kind == null || child.kind() != NodeKind.OBSERVED || prior.kind() != NodeKind.PARAMETER
+                || !model.stochasticChildren(prior).equals(Set.of(child))) {
+            return java.util.Optional.empty();
+        }
+        int n = child.size();
+        double[] scale = new double[n];
+        if (kind == Kind.BETA_BINOMIAL) {
+            if (child.distribution().orElseThrow() instanceof Bernoulli) {
+                Arrays.fill(scale, 1);
+            } else if (child.distribution().orElseThrow() instanceof Binomial && model.isDataOnly(child.inputs().get(0))) {
+                readData(compiled, child.inputs().get(0), scale);
+            } else {
+                return java.util.Optional.empty();
+            }
+        } else if (kind == Kind.GAMMA_POISSON) {
+            if (pair.multiplier().isPresent()) {
+                readData(compiled, pair.multiplier().get(), scale);
+            } else {
+                Arrays.fill(scale, 1);
+            }
+        } else {
+            if (!model.isDataOnly(child.inputs().get(1))) {
+                return java.util.Optional.empty();
+            }
+            readData(compiled, child.inputs().get(1), scale);
+        }
+        int[] unitOf = new int[n];
+        int[] index = pair.index().flatMap(Node::gatherIndex).orElse(null);
+        for (int i = 0; i < n; i++) {
+            unitOf[i] = prior.size() == 1 ? 0 : index != null ? index[i] : i;
+        }
+        int units = prior.size();
+        return java.util.Optional.of(new UnitLayer(kind, prior, prior, child, unitOf, compiled,
+                NodeReader.of(prior.inputs().get(0), units), NodeReader.of(prior.inputs().get(1), units), null, scale));
+    }
+
+    /** z ~ Normal(m, s) with m, s free of z, whose only stochastic child is y ~ Normal(theta[.], sigma) with theta affine in z. */
+    private static java.util.Optional<UnitLayer> nonCentered(Model model, CompiledModel compiled, Node z) {
+        if (!(z.distribution().orElseThrow() instanceof Normal) || model.stochasticChildren(z).size() != 1) {
+            return java.util.Optional.empty();
+        }
+        Node child = model.stochasticChildren(z).iterator().next();
+        if (child.kind() != NodeKind.OBSERVED || !(child.distribution().orElseThrow() instanceof Normal)
+                || !model.isDataOnly(child.inputs().get(1))) {
+            return java.util.Optional.empty();
+        }
+        int n = child.size();
+        NodeReader mean = NodeReader.of(child.inputs().get(0), n);
+        Node theta = mean.base();
+        if (theta == z || theta.kind() != NodeKind.DETERMINISTIC || theta.size() != z.size()
+                || !model.dependsOn(theta, z) || !affineIn(model, theta, z)) {
+            return java.util.Optional.empty();
+        }
+        double[] scale = new double[n];
+        readData(compiled, child.inputs().get(1), scale);
+        int[] unitOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            unitOf[i] = mean.member(i);
+        }
+        int units = z.size();
+        return java.util.Optional.of(new UnitLayer(Kind.NORMAL_NORMAL, z, theta, child, unitOf, compiled,
+                NodeReader.of(z.inputs().get(0), units), NodeReader.of(z.inputs().get(1), units),
+                NodeReader.of(theta, units), scale));
+    }
+
+    /** Whether {@code node} is a + b z member by member, with a and b free of z. */
+    private static boolean affineIn(Model model, Node node, Node z) {
+        if (node == z || !model.dependsOn(node, z)) {
+            return true;
+        }
+        if (node.kind() != NodeKind.DETERMINISTIC) {
+            return false;
+        }
+        Operation op = node.operation().orElseThrow();
+        List<Node> in = node.inputs();
+        return switch (op) {
+            case IDENTITY, NEGATE -> aligned(model, in.get(0), z, node) && affineIn(model, in.get(0), z);
+            case ADD, SUBTRACT -> aligned(model, in.get(0), z, node) && aligned(model, in.get(1), z, node)
+                    && affineIn(model, in.get(0), z) && affineIn(model, in.get(1), z);
+            case MULTIPLY -> !(model.dependsOn(in.get(0), z) && model.dependsOn(in.get(1), z))
+                    && aligned(model, in.get(0), z, node) && aligned(model, in.get(1), z, node)
+                    && affineIn(model, in.get(0), z) && affineIn(model, in.get(1), z);
+            case DIVIDE -> !model.dependsOn(in.get(1), z) && aligned(model, in.get(0), z, node)
+                    && affineIn(model, in.get(0), z);
+            default -> false;
+        };
+    }
+
+    /** An operand that depends on z must line up member by member with the result (no broadcasting of z). */
+    private static boolean aligned(Model model, Node operand, Node z, Node result) {
+        return !model.dependsOn(operand, z) || operand.size() == result.size();
+    }
+
+    private static void readData(CompiledModel compiled, Node node, double[] out) {
+        ModelEvaluator evaluator = compiled.newEvaluator();
+        NodeReader reader = NodeReader.of(node, out.length);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = reader.read(evaluator, i);
+        }
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The parameter integrated out (z for a non-centered layer). */
+    Node parameter() {
+        return parameter;
+    }
+
+    /** The node whose members are the units' values: the parameter, or theta for a non-centered layer. */
+    Node reported() {
+        return reported;
+    }
+
+    Node child() {
+        return child;
+    }
+
+    int units() {
+        return units;
+    }
+
+    /**
+     * The unit prior's arguments at {@code x}: Beta (alpha, beta), Gamma (shape, rate) or Normal (mean, sd).
+     *
+     * @param x modified in the layer's own coordinates (their values do not matter); the rest is read
+     * @param first modified: one value per unit
+     * @param second modified: one value per unit
+     */
+    void priorArguments(ModelEvaluator evaluator, double[] x, double[] first, double[] second) {
+        Arrays.fill(x, block.offset(), block.offset() + block.size(), 0.0);
+        evaluator.computeValues(x);
+        for (int j = 0; j < units; j++) {
+            first[j] = firstArgument.read(evaluator, j);
+            second[j] = secondArgument.read(evaluator, j);
+        }
+        if (affine == null) {
+            return;
+        }
+        // theta_j = a_j + b_j z_j: a_j at z = 0, a_j + b_j at z = 1, so theta_j ~ Normal(a_j + b_j m_j, |b_j| s_j).
+        double[] intercept = new double[units];
+        for (int j = 0; j < units; j++) {
+            intercept[j] = affine.read(evaluator, j);
+        }
+        Arrays.fill(x, block.offset(), block.offset() + block.size(), 1.0);
+        evaluator.computeValues(x);
+        for (int j = 0; j < units; j++) {
+            double slope = affine.read(evaluator, j) - intercept[j];
+            first[j] = intercept[j] + slope * first[j];
+            second[j] = Math.abs(slope) * second[j];
+        }
+        Arrays.fill(x, block.offset(), block.offset() + block.size(), 0.0);
+        evaluator.computeValues(x);
+    }
+
+    /**
+     * log p(y | prior arguments) with the unit values integrated out, normalizing constants included.
+     *
+     * @param first not modified
+     * @param second not modified
+     */
+    double logMarginal(double[] first, double[] second) {
+        double sum = constant;
+        for (int j = 0; j < units; j++) {
+            double a = first[j];
+            double b = second[j];
+            switch (kind) {
+                case BETA_BINOMIAL -> sum += Beta.logBeta(a + stat0[j], b + stat1[j]) - Beta.logBeta(a, b);
+                case GAMMA_POISSON -> sum += a * Math.log(b) - Gamma.logGamma(a) + Gamma.logGamma(a + stat0[j])
+                        - (a + stat0[j]) * Math.log(b + stat1[j]);
+                case NORMAL_NORMAL -> {
+                    if (b == 0) {
+                        sum += -0.5 * (stat2[j] - 2 * a * stat1[j] + a * a * stat0[j]);
+                    } else {
+                        // p(y) = p(y | u) p(u) / p(u | y) at u = the posterior mean, where p(u | y) = 1 / (sqrt(2 pi) sd).
+                        double precision = 1 / (b * b) + stat0[j];
+                        double mean = (a / (b * b) + stat1[j]) / precision;
+                        double d = (mean - a) / b;
+                        sum += -0.5 * (stat2[j] - 2 * mean * stat1[j] + mean * mean * stat0[j])
+                                - Math.log(b) - 0.5 * d * d - 0.5 * Math.log(precision);
+                    }
+                }
+                default -> throw new IllegalStateException(kind.toString());
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Each unit's posterior mean and sd given the prior's arguments: Beta(a + y, b + n - y),
+     * Gamma(shape + k, rate + e) or the normal with precision 1/s² + sum 1/sigma² (the prior mean, sd 0, when s = 0).
+     *
+     * @param mean modified
+     * @param sd modified
+     */
+    void posterior(double[] first, double[] second, double[] mean, double[] sd) {
+        for (int j = 0; j < units; j++) {
+            double a = first[j];
+            double b = second[j];
+            switch (kind) {
+                case BETA_BINOMIAL -> {
+                    double alpha = a + stat0[j];
+                    double beta = b + stat1[j];
+                    double total = alpha + beta;
+                    mean[j] = alpha / total;
+                    sd[j] = Math.sqrt(alpha * beta / (total * total * (total + 1)));
+                }
+                case GAMMA_POISSON -> {
+                    double shape = a + stat0[j];
+                    double rate = b + stat1[j];
+                    mean[j] = shape / rate;
+                    sd[j] = Math.sqrt(shape) / rate;
+                }
+                case NORMAL_NORMAL -> {
+                    if (b == 0) {
+                        mean[j] = a;
+                        sd[j] = 0;
+                    } else {
+                        double precision = 1 / (b * b) + stat0[j];
+                        mean[j] = (a / (b * b) + stat1[j]) / precision;
+                        sd[j] = 1 / Math.sqrt(precision);
+                    }
+                }
+                default -> throw new IllegalStateException(kind.toString());
+            }
+        }
+    }
+
+    /**
+     * No pooling: each unit's own maximum-likelihood estimate (sum y / sum n, sum k / sum e, the
+     * precision-weighted mean) and its standard error; NaN for a unit without observations.
+     */
+    void ownEstimates(double[] estimate, double[] standardError) {
+        for (int j = 0; j < units; j++) {
+            double[] v = maximumLikelihood(stat0[j], stat1[j]);
+            estimate[j] = v[0];
+            standardError[j] = v[1];
+        }
+    }
+
+    /** Complete pooling: one maximum-likelihood estimate from all observations, for every unit. */
+    void pooledEstimates(double[] estimate, double[] standardError) {
+        double s0 = 0;
+        double s1 = 0;
+        for (int j = 0; j < units; j++) {
+            s0 += stat0[j];
+            s1 += stat1[j];
+        }
+        double[] v = maximumLikelihood(s0, s1);
+        Arrays.fill(estimate, v[0]);
+        Arrays.fill(standardError, v[1]);
+    }
+
+    private double[] maximumLikelihood(double s0, double s1) {
+        return switch (kind) {
+            case BETA_BINOMIAL -> {
+                double n = s0 + s1;
+                double p = s0 / n;
+                yield new double[] {p, Math.sqrt(p * (1 - p) / n)};
+            }
+            case GAMMA_POISSON -> new double[] {s0 / s1, Math.sqrt(s0) / s1};
+            case NORMAL_NORMAL -> new double[] {s1 / s0, 1 / Math.sqrt(s0)};
+        };
+    }
+
+    /** Per unit successes and trials (beta-binomial only), for the method of moments on the raw rates. */
+    int[][] successesAndTrials() {
+        int[] successes = new int[units];
+        int[] trials = new int[units];
+        for (int j = 0; j < units; j++) {
+            successes[j] = (int) Math.round(stat0[j]);
+            trials[j] = (int) Math.round(stat0[j] + stat1[j]);
+        }
+        return new int[][] {successes, trials};
+    }
+
+    /** Whether the prior's arguments are the same for every unit (scalar hyperparameters). */
+    static boolean allEqual(double[] values) {
+        for (double v : values) {
+            if (Double.compare(v, values[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How the observations enter, for the settings: e.g. {@code "theta -> y (beta-binomial)"}. */
+    String describe() {
+        String family = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return reported.name() + (reported == parameter ? "" : " = a + b * " + parameter.name()) + " -> " + child.name()
+                + " (" + family + ")";
+    }
+}
