@@ -71,6 +71,7 @@ final class EmpiricalBayes implements InferenceMethod {
 
     @Override
     public Fit fit(Model model, RunConfig config, FitListener listener) {
+        model.requireNoDiscreteParameters(methodId);
         UnitLayer layer = UnitLayer.find(model);
         CompiledModel compiled = model.compile();
         ModelEvaluator evaluator = compiled.newEvaluator();
