@@ -3,7 +3,9 @@ package org.muster.core.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.muster.core.api.distributions.Beta;
 import org.muster.core.api.distributions.DistributionKernel;
+import org.muster.core.api.distributions.Gamma;
 import org.muster.core.api.distributions.MultivariateDistribution;
 import org.muster.core.api.distributions.Normal;
 import org.muster.core.api.distributions.Support;
@@ -52,9 +54,11 @@ public final class Compiler {
         int zeroSlot = cursor++;
         int[] densitySlots = new int[nodes.size()];
         for (NodeSpec node : nodes) {
-            boolean normal = node.isStochastic() && node.distribution() instanceof Normal;
-            densitySlots[node.id()] = normal ? cursor : -1;
-            cursor += normal ? NormalDensityOp.SLOTS : 0;
+            int slots = !node.isStochastic() ? 0
+                    : node.distribution() instanceof Normal ? NormalDensityOp.SLOTS
+                    : sharedShape(nodes, node) ? SharedShapeDensityOp.SLOTS : 0;
+            densitySlots[node.id()] = slots > 0 ? cursor : -1;
+            cursor += slots;
         }
         int scratchOffset = cursor;
         cursor += scratchSize;
@@ -233,6 +237,11 @@ public final class Compiler {
                         plateArgument(nodes.get(args[0]), offsets), plateArgument(scale, offsets), dataScale,
                         slots);
             }
+            if (slots >= 0 && sharedShape(nodes, node)) {
+                return new SharedShapeDensityOp(generic, kernel instanceof Beta, node.size(),
+                        new PlateArgument(offsets[node.id()], false, node.kind() == NodeSpec.Kind.PARAMETER),
+                        offsets[args[0]], offsets[args[1]], slots);
+            }
             return generic;
         }
         MultivariateDistribution m = (MultivariateDistribution) kernel;
@@ -242,6 +251,12 @@ public final class Compiler {
         }
         return new MultivariateDensityOp(node.name(), m, offsets[node.id()], node.size(), argOffsets, argSizes,
                 scratchOffset);
+    }
+
+    /** Whether a node is a beta or gamma plate of several members whose two parameters are scalars. */
+    private static boolean sharedShape(List<NodeSpec> nodes, NodeSpec node) {
+        return (node.distribution() instanceof Beta || node.distribution() instanceof Gamma) && node.size() > 1
+                && nodes.get(node.inputs()[0]).size() == 1 && nodes.get(node.inputs()[1]).size() == 1;
     }
 
     private static PlateArgument plateArgument(NodeSpec argument, int[] offsets) {

@@ -111,6 +111,50 @@ class CompiledModelTest {
         assertGradientMatchesFiniteDifferences(everyOperation(), 1.5);
     }
 
+    /**
+     * Beta and gamma plates with scalar parameters (one normalizing constant per plate, the fast op),
+     * and an observed gamma plate; with {@code perMember} the same model with the parameters spread to
+     * vectors (adding zeros), which the generic per-member op evaluates.
+     */
+    static Model sharedShapePlates(boolean perMember) {
+        ModelBuilder b = Model.builder();
+        Node mean = b.stochastic("mean", beta(2, 2));
+        Node concentration = b.stochastic("concentration", gamma(2, 0.2));
+        Node zeros5 = b.data("zeros5", new double[5]);
+        Node zeros4 = b.data("zeros4", new double[4]);
+        Node zeros3 = b.data("zeros3", new double[3]);
+        Node a = mean.times(concentration);
+        Node bb = mean.negate().plus(1).times(concentration);
+        Node theta = b.stochastic("theta", 5, perMember ? beta(a.plus(zeros5), bb.plus(zeros5)) : beta(a, bb));
+        b.observed("y", binomial(b.data("n", new int[] {10, 12, 9, 20, 15}), theta), new int[] {3, 7, 2, 11, 9});
+        Node shape = b.stochastic("shape", gamma(2, 1));
+        Node rate = b.stochastic("rate", gamma(2, 1));
+        Node lambda = b.stochastic("lambda", 4, perMember ? gamma(shape.plus(zeros4), rate.plus(zeros4)) : gamma(shape, rate));
+        b.observed("k", poisson(lambda), new int[] {4, 6, 2, 0});
+        b.observed("w", perMember ? gamma(shape.plus(zeros3), rate.plus(zeros3)) : gamma(shape, rate),
+                new double[] {0.5, 1.5, 2.5});
+        return b.build();
+    }
+
+    @Test
+    void sharedShapePlatesMatchTheMemberByMemberKernelsAndFiniteDifferences() {
+        assertGradientMatchesFiniteDifferences(sharedShapePlates(false), 1.5);
+        ModelEvaluator fast = sharedShapePlates(false).compile().newEvaluator();
+        ModelEvaluator generic = sharedShapePlates(true).compile().newEvaluator();
+        SplittableRandom random = new SplittableRandom(9);
+        double[] fastGradient = new double[fast.dimension()];
+        double[] genericGradient = new double[fast.dimension()];
+        for (int trial = 0; trial < 50; trial++) {
+            double[] x = random.doubles(fast.dimension(), -3, 3).toArray();
+            double expected = generic.logDensityGradient(x, genericGradient);
+            assertEquals(expected, fast.logDensityGradient(x, fastGradient), 1e-9 * Math.abs(expected));
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(genericGradient[i], fastGradient[i], 1e-9 * Math.max(1, Math.abs(genericGradient[i])),
+                        "coordinate " + i);
+            }
+        }
+    }
+
     static void assertGradientMatchesFiniteDifferences(Model model, double radius) {
         CompiledModel compiled = model.compile();
         ModelEvaluator evaluator = compiled.newEvaluator();

@@ -1,0 +1,26 @@
+package org.muster.core.api.distributions;
+
+/**
+ * The special functions the densities use, for code outside the kernels (plate-level density ops,
+ * closed-form marginals): allocation-free log Γ, log B and digamma.
+ */
+public final class SpecialFunctions {
+
+    private SpecialFunctions() {
+    }
+
+    /** log Γ(x) for x &gt; 0 (NaN otherwise). */
+    public static double logGamma(double x) {
+        return DensityMath.logGamma(x);
+    }
+
+    /** log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b) for positive a and b. */
+    public static double logBeta(double a, double b) {
+        return DensityMath.logBeta(a, b);
+    }
+
+    /** The digamma function ψ(x) = d log Γ(x) / dx. */
+    public static double digamma(double x) {
+        return DensityMath.digamma(x);
+    }
+}
