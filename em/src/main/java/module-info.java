@@ -6,5 +6,6 @@ module org.muster.em {
     exports org.muster.em.api;
 
     provides org.muster.core.spi.InferenceMethodProvider with
-            org.muster.em.internal.map.MapProvider;
+            org.muster.em.internal.map.MapProvider,
+            org.muster.em.internal.mixture.EmProvider;
 }

@@ -17,6 +17,7 @@ public final class GaussianMixture {
 
     /** A component whose sd falls below this fraction of the data's sd has collapsed onto a point. */
     private static final double COLLAPSE = 1e-6;
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
     private final ExpectationMaximization engine;
     private final MixturePrior prior;
@@ -159,6 +160,10 @@ public final class GaussianMixture {
         private final double collapseSd;
         private final double[] responsibilities;
         private final MixturePrior prior;
+        /** log w_k - log sigma_k - ½ log 2π, 1/sigma_k and mu_k of the E-step's parameters: filled once per pass. */
+        private final double[] logNormalizers;
+        private final double[] precisionRoots;
+        private final double[] means;
 
         Problem(double[] data, int components, MixturePrior prior) {
             this.data = data;
@@ -167,18 +172,45 @@ public final class GaussianMixture {
             this.center = Arrays.stream(data).average().orElse(0);
             this.collapseSd = COLLAPSE * Math.sqrt(variance(data));
             this.responsibilities = new double[components];
+            this.logNormalizers = new double[components];
+            this.means = new double[components];
+            this.precisionRoots = new double[components];
         }
 
         @Override
         public Expectation<double[]> expectation(NormalMixtureParameters parameters) {
             double[] statistics = new double[3 * components];
+            double[] weights = parameters.weights();
+            double[] sds = parameters.sds();
+            double[] parameterMeans = parameters.means();
+            for (int k = 0; k < components; k++) {
+                logNormalizers[k] = Math.log(weights[k]) - Math.log(sds[k]) - HALF_LOG_TWO_PI;
+                precisionRoots[k] = 1 / sds[k];
+                means[k] = parameterMeans[k];
+            }
             double logLikelihood = 0;
+            // The hot loop: one pass, K logs of densities, K exponentials, no allocation.
             for (double x : data) {
-                logLikelihood += parameters.logDensity(x, responsibilities);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < components; k++) {
+                    double z = (x - means[k]) * precisionRoots[k];
+                    double term = logNormalizers[k] - 0.5 * z * z;
+                    responsibilities[k] = term;
+                    max = Math.max(max, term);
+                }
+                // Log-sum-exp around the largest term keeps tail points from underflowing to a zero density.
+                double sum = 0;
+                for (int k = 0; k < components; k++) {
+                    double e = Math.exp(responsibilities[k] - max);
+                    responsibilities[k] = e;
+                    sum += e;
+                }
+                logLikelihood += max + Math.log(sum);
+                double inverse = 1 / sum;
                 // Centering on the data mean keeps the sum of squares from cancelling when means are far from 0.
                 double d = x - center;
                 for (int k = 0; k < components; k++) {
-                    double r = responsibilities[k];
+                    double r = responsibilities[k] * inverse;
                     statistics[3 * k] += r;
                     statistics[3 * k + 1] += r * d;
                     statistics[3 * k + 2] += r * d * d;
