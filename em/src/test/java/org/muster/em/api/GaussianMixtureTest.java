@@ -107,8 +107,10 @@ class GaussianMixtureTest {
     @Test
     void aComponentOnASinglePointIsReportedAsCollapsed() {
         double[] data = {0, 0, 0, 0, 1, 2, 3, 4, 5, 6};
-        assertThrows(IllegalStateException.class, () -> MIXTURE.fit(data,
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MIXTURE.fit(data,
                 new NormalMixtureParameters(new double[] {0.5, 0.5}, new double[] {0, 3}, new double[] {0.01, 2})));
+        // A clear error naming the component, never a NaN estimate or a NaN log likelihood.
+        assertTrue(e.getMessage().contains("component 1 collapsed onto a point"), e.getMessage());
     }
 
     @Test

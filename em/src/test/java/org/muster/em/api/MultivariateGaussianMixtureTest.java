@@ -148,6 +148,24 @@ class MultivariateGaussianMixtureTest {
     }
 
     @Test
+    void aCollapsedRestartIsCountedAndLeftOut() {
+        double[][] identity = {{1, 0}, {0, 1}};
+        // A third component on one data point with a tiny covariance takes that point alone and collapses.
+        MultivariateNormalMixtureParameters onePoint = new MultivariateNormalMixtureParameters(new double[] {0.45, 0.45,
+                0.1}, new double[][] {{0, 0}, {5, 3}, DATA[0]}, new double[][][] {identity, identity, {{1e-8, 0}, {0, 1e-8}}});
+        MultivariateNormalMixtureParameters good = new MultivariateNormalMixtureParameters(new double[] {1 / 3.0, 1 / 3.0,
+                1 / 3.0}, new double[][] {{1, 1}, {5, 1}, {3, 5}}, new double[][][] {identity, identity, identity});
+        MultivariateMixtureFit fit = ML.fit(DATA, List.of(onePoint, good));
+        assertEquals(1, fit.collapsed());
+        assertEquals(1, fit.runs().size());
+        assertEquals(0, fit.worseLocalMaxima());
+        assertTrue(Double.isFinite(fit.logLikelihood()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ML.fit(DATA, List.of(onePoint)));
+        assertTrue(e.getMessage().startsWith("all 1 starts ended with a collapsed component"), e.getMessage());
+        assertTrue(e.getMessage().contains("component 3 collapsed"), e.getMessage());
+    }
+
+    @Test
     void mapEmOnARepeatedPointStaysFiniteWithAMonotoneLogPosterior() {
         double[][] data = repeatedPoint();
         MixturePrior prior = MixturePrior.fraleyRaftery(data, 2);
