@@ -150,18 +150,6 @@ public final class MultivariateNormalMixtureParameters {
         return out;
     }
 
-    double[] flatCovariances() {
-        return covariances;
-    }
-
-    double[] flatMeans() {
-        return means;
-    }
-
-    double[] flatFactors() {
-        return factors;
-    }
-
     /**
      * log p(x) and the responsibilities p(component k | x), by log-sum-exp over the components.
      *

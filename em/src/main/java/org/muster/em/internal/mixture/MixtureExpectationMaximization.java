@@ -35,7 +35,8 @@ import org.muster.em.internal.optim.FiniteDifferences;
  * the order of their means, the order the family's ordered parameterization imposes, and the estimates
  * are reported under the model's own names (every parameter and named deterministic node, as the
  * samplers report them) plus {@code responsibility}: n×K values, row-major, entry i K + k being
- * p(component k | y_i) with components in that order. Standard errors are not computed (NaN).
+ * p(component k | y_i) with components in that order. Standard errors are not computed (NaN). The
+ * run's initial values and chain count are not used: the starts are the restarts' random data points.
  */
 final class MixtureExpectationMaximization implements InferenceMethod {
 
