@@ -8,5 +8,6 @@ module org.muster.em {
     provides org.muster.core.spi.InferenceMethodProvider with
             org.muster.em.internal.map.MapProvider,
             org.muster.em.internal.eb.EmpiricalBayesProvider,
-            org.muster.em.internal.eb.MapTwoProvider;
+            org.muster.em.internal.eb.MapTwoProvider,
+            org.muster.em.internal.mixture.EmProvider;
 }

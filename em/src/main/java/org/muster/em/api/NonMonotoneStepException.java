@@ -8,7 +8,8 @@ public final class NonMonotoneStepException extends IllegalStateException {
     private final int iteration;
 
     NonMonotoneStepException(int iteration, double before, double after) {
-        super("EM iteration " + iteration + " decreased the observed-data log likelihood from " + before + " to "
+        super("EM iteration " + iteration + " decreased the observed-data log likelihood (the log posterior, for MAP-EM)"
+                + " from " + before + " to "
                 + after + "; an exact E-step and M-step never do (Dempster, Laird & Rubin 1977), so one of them is wrong");
         this.iteration = iteration;
     }

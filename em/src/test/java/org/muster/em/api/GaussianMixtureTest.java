@@ -107,7 +107,71 @@ class GaussianMixtureTest {
     @Test
     void aComponentOnASinglePointIsReportedAsCollapsed() {
         double[] data = {0, 0, 0, 0, 1, 2, 3, 4, 5, 6};
-        assertThrows(IllegalStateException.class, () -> MIXTURE.fit(data,
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MIXTURE.fit(data,
                 new NormalMixtureParameters(new double[] {0.5, 0.5}, new double[] {0, 3}, new double[] {0.01, 2})));
+        // A clear error naming the component, never a NaN estimate or a NaN log likelihood.
+        assertTrue(e.getMessage().contains("component 1 collapsed onto a point"), e.getMessage());
+    }
+
+    @Test
+    void underTheFraleyRafteryPriorTheSameStartStaysFiniteAndMaximizesTheLogPosterior() {
+        double[] data = {0, 0, 0, 0, 1, 2, 3, 4, 5, 6};
+        MixturePrior prior = MixturePrior.fraleyRaftery(data, 2).withDirichletConcentration(2);
+        EmResult<NormalMixtureParameters> run = new GaussianMixture(new ExpectationMaximization(5000, 1e-14), prior)
+                .fit(data, new NormalMixtureParameters(new double[] {0.5, 0.5}, new double[] {0, 3}, new double[] {0.01, 2}));
+        assertTrue(run.converged());
+        double[] trace = run.trace();
+        for (int i = 1; i < trace.length; i++) {
+            assertTrue(trace[i] >= trace[i - 1] - 1e-12 * Math.abs(trace[i - 1]), "iteration " + i);
+        }
+        NormalMixtureParameters p = run.parameters();
+        // The floor the inverse-gamma keeps: sigma² >= Λ / (n_k + ν + 3) >= Λ / (n + ν + 3).
+        assertTrue(p.sds()[0] * p.sds()[0] >= prior.scale()[0] / (data.length + prior.degreesOfFreedom() + 3), p.toString());
+        double base = logPosterior(data, p, prior);
+        assertEquals(base, run.logLikelihood(), 1e-9 * Math.abs(base));
+        // Every coordinate moved either way lowers the log posterior, written out here independently of the M-step.
+        double h = 1e-4;
+        for (int k = 0; k < 2; k++) {
+            for (double step : new double[] {h, -h}) {
+                double[] means = p.means();
+                means[k] += step;
+                assertTrue(logPosterior(data, new NormalMixtureParameters(p.weights(), means, p.sds()), prior) < base);
+                double[] sds = p.sds();
+                sds[k] *= 1 + step;
+                assertTrue(logPosterior(data, new NormalMixtureParameters(p.weights(), p.means(), sds), prior) < base);
+                double[] weights = p.weights();
+                weights[k] += step;
+                weights[1 - k] -= step;
+                assertTrue(logPosterior(data, new NormalMixtureParameters(weights, p.means(), p.sds()), prior) < base);
+            }
+        }
+    }
+
+    /** log L + Σ_k [(α - 1) log w_k - (ν + 3)/2 log σ_k² - Λ/(2σ_k²) - κ (μ_k - μ₀)²/(2σ_k²)]. */
+    private static double logPosterior(double[] data, NormalMixtureParameters p, MixturePrior prior) {
+        double sum = p.logLikelihood(data);
+        for (int k = 0; k < p.components(); k++) {
+            double variance = p.sds()[k] * p.sds()[k];
+            double offset = p.means()[k] - prior.mean()[0];
+            sum += (prior.dirichletConcentration() - 1) * Math.log(p.weights()[k])
+                    - 0.5 * (prior.degreesOfFreedom() + 3) * Math.log(variance) - 0.5 * prior.scale()[0] / variance
+                    - 0.5 * prior.meanShrinkage() * offset * offset / variance;
+        }
+        return sum;
+    }
+
+    @Test
+    void withTenThousandPointsTheWeakPriorMovesTheEstimatesByFarLessThanAStandardError() {
+        MixtureFit map = new GaussianMixture(new ExpectationMaximization(5000, 1e-12), MixturePrior.fraleyRaftery(DATA, 3))
+                .fit(DATA, 3, 5, 7);
+        NormalMixtureParameters p = map.best().parameters();
+        NormalMixtureParameters ml = RESTARTS.best().parameters();
+        for (int k = 0; k < 3; k++) {
+            double standardError = ml.sds()[k] / Math.sqrt(N * ml.weights()[k]);
+            assertEquals(ml.means()[k], p.means()[k], 0.1 * standardError, "mean " + k);
+        }
+        double[] responsibilities = GaussianMixture.responsibilities(DATA, p);
+        assertEquals(3 * N, responsibilities.length);
+        assertEquals(1, responsibilities[0] + responsibilities[1] + responsibilities[2], 1e-12);
     }
 }
