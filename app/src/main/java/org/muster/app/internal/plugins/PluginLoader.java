@@ -140,15 +140,21 @@ public final class PluginLoader {
         }
     }
 
-    /** Instantiates the providers whose class comes from the jar, checking that each has an id. */
+    /** Instantiates the providers whose class comes from the jar, checking that each has an id and a description. */
     private static <S> List<S> providers(ServiceLoader<S> loader, Predicate<Class<?>> fromJar) throws PluginException {
         List<S> providers = new ArrayList<>();
         for (ServiceLoader.Provider<S> provider : loader.stream().filter(p -> fromJar.test(p.type())).toList()) {
             S instance = provider.get();
+            // Listing calls these for every provider: a plugin that cannot answer them is broken now, not later.
             String id = instance instanceof InferenceMethodProvider m ? m.id()
                     : instance instanceof ModelFamily f ? f.id() : null;
+            String description = instance instanceof InferenceMethodProvider m ? m.description()
+                    : instance instanceof ModelFamily f ? f.description() : null;
             if (id == null || id.isBlank()) {
                 throw new PluginException(provider.type().getName() + " has no id");
+            }
+            if (description == null) {
+                throw new PluginException(provider.type().getName() + " has no description");
             }
             providers.add(instance);
         }
