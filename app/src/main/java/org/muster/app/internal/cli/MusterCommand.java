@@ -10,9 +10,17 @@ import picocli.CommandLine.Option;
                 picocli.CommandLine.HelpCommand.class})
 final class MusterCommand implements Runnable {
 
+    static final String PLUGINS_OPTION = "--plugins";
+
     @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of errors.")
     private boolean verbose;
+
+    // Read by Main before parsing (the injector needs the plugins before any command exists); declared
+    // here so picocli accepts it, before or after the subcommand, and lists it in the help.
+    @Option(names = PLUGINS_OPTION, paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Load plugin jars (inference methods, model families) from DIR instead of ./plugins.")
+    private java.nio.file.Path plugins;
 
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
