@@ -44,6 +44,10 @@ final class PointEstimateReport {
             if (settings.containsKey("iterations")) {
                 line.append(" after ").append(settings.get("iterations")).append(" iterations");
             }
+            if (settings.containsKey("restarts_at_best")) {
+                line.append("; ").append(settings.get("restarts_at_best")).append(" of ").append(settings.get("restarts"))
+                        .append(" restarts reached the best value");
+            }
             if (settings.containsKey("starts_at_best")) {
                 line.append("; ").append(settings.get("starts_at_best")).append(" of ").append(settings.get("starts"))
                         .append(" starts reached the best value");

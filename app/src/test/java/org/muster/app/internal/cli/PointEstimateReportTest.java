@@ -49,6 +49,31 @@ class PointEstimateReportTest {
     }
 
     @Test
+    void expectationMaximizationOnAMixtureFile() throws IOException {
+        var random = new java.util.SplittableRandom(4);
+        StringBuilder csv = new StringBuilder("y\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append(random.nextDouble() < 0.4 ? -2 + 0.7 * random.nextGaussian() : 3 + random.nextGaussian()).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("mixture.csv"), csv);
+        MainTest.Run run = MainTest.run("fit", "gaussian-mixture", "--data", data.toString(), "--method", "em", "--seed",
+                "2", "--output", dir.resolve("em").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        // Well separated components (means -2 and 3, 300 points): each mean within 0.3 of the truth.
+        assertEquals(-2, estimate(run.out(), "mu[1]"), 0.3, run.out());
+        assertEquals(3, estimate(run.out(), "mu[2]"), 0.3, run.out());
+        assertTrue(run.out().contains("Objective (log likelihood): "), run.out());
+        assertTrue(run.out().contains(" restarts reached the best value"), run.out());
+        // Responsibilities for all 300 points and 2 components go to the summary, row-major.
+        assertEquals(1 + 8 + 600, Files.readAllLines(dir.resolve("em").resolve("summary.csv")).size());
+    }
+
+    private static double estimate(String out, String variable) {
+        return out.lines().filter(l -> l.startsWith(variable + " ")).map(l -> Double.parseDouble(l.trim().split(" +")[1]))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void methodOfMomentsThroughTheCommandLine() {
         MainTest.Run run = MainTest.run("fit", "beta-binomial", "--method", "eb", "--method-param", "estimator=moments",
                 "--seed", "1", "--output", dir.resolve("moments").toString());

@@ -250,6 +250,7 @@ final class MixtureExpectationMaximization implements InferenceMethod {
         settings.put("algorithm", "em");
         settings.put("prior", map ? "map (Fraley-Raftery conjugate prior; objective is the log posterior)"
                 : "none (maximum likelihood; the model's priors are not used)");
+        settings.put("objective", map ? "log posterior" : "log likelihood");
         settings.put("restarts", Integer.toString(runs));
         settings.put("restarts_at_best", Integer.toString(atBest));
         settings.put("restarts_collapsed", Integer.toString(collapsed));
