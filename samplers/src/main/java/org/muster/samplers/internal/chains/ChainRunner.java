@@ -17,6 +17,7 @@ import org.muster.core.api.PosteriorDraws;
 import org.muster.core.api.RandomStreams;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.RunConfig;
+import org.muster.core.spi.SamplingStart;
 
 /**
  * Runs independent chains of any {@link ChainSampler}: initialization, warmup, sampling, output and
@@ -65,6 +66,8 @@ public final class ChainRunner {
         }
         statisticNames.addAll(samplers.get(0).statisticNames());
         Draws.Builder statistics = Draws.builder(statisticNames, chains, config.draws());
+        listener.onStart(new SamplingStart(methodId, settings, compiled.outputNames(), statisticNames, chains,
+                config.warmup(), config.draws()));
         for (int c = 0; c < chains; c++) {
             int chain = c;
             Runnable task = () -> {
@@ -105,6 +108,7 @@ public final class ChainRunner {
         boolean stopped = false;
         if (config.warmup() == 0) {
             sampler.endWarmup();
+            listener.onWarmupEnd(chain, sampler.adaptation());
         }
         for (int i = 0; i < total; i++) {
             if (listener.isCancelled()) {
@@ -113,17 +117,21 @@ public final class ChainRunner {
             }
             boolean warmup = i < config.warmup();
             sampler.iterate(warmup);
+            // Warmup iterations are evaluated too, so listeners see every iteration (progress, divergences).
+            evaluator.outputs(sampler.position(), row);
+            sampler.statistics(statsTail);
+            stats[0] = sampler.logDensity();
+            System.arraycopy(statsTail, 0, stats, 1, statsTail.length);
             if (!warmup) {
                 int d = i - config.warmup();
-                evaluator.outputs(sampler.position(), row);
                 draws.set(chain, d, row);
-                sampler.statistics(statsTail);
-                stats[0] = sampler.logDensity();
-                System.arraycopy(statsTail, 0, stats, 1, statsTail.length);
                 statistics.set(chain, d, stats);
-            } else if (i == config.warmup() - 1) {
+            }
+            listener.onDraw(chain, i + 1, warmup, row, stats);
+            if (warmup && i == config.warmup() - 1) {
                 sampler.endWarmup();
                 warmupEnd = System.nanoTime();
+                listener.onWarmupEnd(chain, sampler.adaptation());
             }
             listener.onIteration(chain, i + 1, total, warmup);
         }
@@ -133,6 +141,7 @@ public final class ChainRunner {
         long end = System.nanoTime();
         reports[chain] = new ChainReport(chain + 1, (warmupEnd - start) * 1e-9, (end - warmupEnd) * 1e-9,
                 sampler.densityEvaluations(), sampler.adaptation());
+        listener.onChainEnd(chain, reports[chain]);
         return stopped;
     }
 
