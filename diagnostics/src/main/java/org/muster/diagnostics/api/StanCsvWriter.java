@@ -43,6 +43,7 @@ public final class StanCsvWriter {
 
     /**
      * Writes {@code draws_1.csv} .. {@code draws_N.csv}, one per chain, into a directory (created if missing).
+     * Files are numbered by the chains' reports, so the chains a cancelled run kept keep their numbers.
      *
      * @return the files written, in chain order
      */
@@ -50,7 +51,7 @@ public final class StanCsvWriter {
         Files.createDirectories(directory);
         List<Path> files = new ArrayList<>();
         for (int c = 0; c < fit.draws().chains(); c++) {
-            Path file = directory.resolve("draws_" + (c + 1) + ".csv");
+            Path file = directory.resolve(fileName(fit, c));
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 write(out, fit, c);
             }
@@ -59,10 +60,24 @@ public final class StanCsvWriter {
         return files;
     }
 
+    /** The file name of a chain: {@code draws_<number>.csv}. */
+    public static String fileName(int chainNumber) {
+        return "draws_" + chainNumber + ".csv";
+    }
+
+    private static String fileName(PosteriorDraws fit, int chain) {
+        return fileName(chainNumber(fit, chain));
+    }
+
+    /** The 1-based number of the fit's chain at an index: its report's, or index + 1 without reports. */
+    private static int chainNumber(PosteriorDraws fit, int chain) {
+        return chain < fit.chains().size() ? fit.chains().get(chain).chain() : chain + 1;
+    }
+
     /**
      * Writes one chain as a Stan CSV file.
      *
-     * @param chain 0-based chain index
+     * @param chain 0-based index of the chain in the fit; its number in the file ({@code id}) is its report's
      */
     public void write(Writer out, PosteriorDraws fit, int chain) throws IOException {
         Draws draws = fit.draws();
@@ -70,8 +85,9 @@ public final class StanCsvWriter {
         if (chain < 0 || chain >= draws.chains()) {
             throw new IllegalArgumentException("no chain " + (chain + 1) + "; the fit has " + draws.chains());
         }
-        Optional<ChainReport> report = fit.chains().stream().filter(r -> r.chain() == chain + 1).findFirst();
-        ChainWriter writer = open(out, chain, new SamplingStart(fit.methodId(), fit.settings(), draws.variables(),
+        Optional<ChainReport> report = chain < fit.chains().size() ? Optional.of(fit.chains().get(chain))
+                : Optional.empty();
+        ChainWriter writer = open(out, chainNumber(fit, chain) - 1, new SamplingStart(fit.methodId(), fit.settings(), draws.variables(),
                 statistics.variables(), draws.chains(), header.warmup(), draws.iterations()));
         writer.begin(report.flatMap(ChainReport::adaptation));
         double[] statisticsRow = new double[statistics.variables().size()];
@@ -97,7 +113,7 @@ public final class StanCsvWriter {
      * character, as {@link #write} writes for the finished fit.
      *
      * @param out where the file goes; flushing and closing it is the caller's
-     * @param chain 0-based chain index
+     * @param chain 0-based chain index in the run ({@code id} is {@code chain + 1})
      * @param run the method, its settings, the columns, and the planned draws per chain ({@code num_samples})
      */
     public ChainWriter open(Writer out, int chain, SamplingStart run) {
@@ -217,7 +233,7 @@ public final class StanCsvWriter {
         line(out, 0, "random");
         line(out, 1, "seed = " + header.seed());
         line(out, 0, "output");
-        line(out, 1, "file = draws_" + (chain + 1) + ".csv");
+        line(out, 1, "file = " + fileName(chain + 1));
         line(out, 0, "muster");
         line(out, 1, "method_id = " + run.methodId());
         for (Map.Entry<String, String> setting : settings.entrySet()) {

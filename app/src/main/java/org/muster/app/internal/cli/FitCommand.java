@@ -28,6 +28,7 @@ import org.muster.app.internal.run.OutputDirectory;
 import org.muster.app.internal.run.RunLog;
 import org.muster.app.internal.run.RunRecord;
 import org.muster.app.internal.run.StreamingStanCsvWriter;
+import org.muster.core.api.ChainReport;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.spi.FitListener;
 import org.muster.diagnostics.api.StanCsvHeader;
@@ -240,7 +241,14 @@ final class FitCommand implements Callable<Integer> {
                 if (streaming.get().isComplete() && !predict) {
                     written.addAll(streaming.get().files());
                 } else {
-                    written.addAll(csvWriter.writeAll(output, result.fit()));
+                    List<Path> rewritten = csvWriter.writeAll(output, result.fit());
+                    written.addAll(rewritten);
+                    // a chain a cancelled run left out: its few draws are not in the summary, so not in the folder
+                    for (Path partial : streaming.get().files()) {
+                        if (!rewritten.contains(partial)) {
+                            Files.deleteIfExists(partial);
+                        }
+                    }
                 }
                 if (result.shrinkage().isPresent()) {
                     written.add(shrinkageWriter.write(output, result.shrinkage().get()));
@@ -258,9 +266,12 @@ final class FitCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "fitted in %.2f s%n", seconds);
         }
         if (result.fit().cancelled()) {
+            List<Integer> kept = result.fit().chains().stream().map(ChainReport::chain).toList();
+            String left = kept.size() == chains ? "" : "; chains left out, with fewer draws: " + java.util.stream.IntStream
+                    .rangeClosed(1, chains).filter(c -> !kept.contains(c)).boxed().toList();
             err.println("muster: interrupted: the summary" + (directory.isPresent() ? " and the files hold" : " holds")
-                    + " the first " + result.fit().draws().iterations() + " of " + draws
-                    + " draws of every chain (the draws all chains completed)");
+                    + " the first " + result.fit().draws().iterations() + " of " + draws + " draws of chains " + kept
+                    + " (as many as each of them completed" + left + ")");
             return ExitCodes.INTERRUPTED;
         }
         if (strict && !result.summary().warnings().isEmpty()) {

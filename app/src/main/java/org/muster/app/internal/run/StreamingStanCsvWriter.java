@@ -72,7 +72,7 @@ public final class StreamingStanCsvWriter implements FitListener, AutoCloseable 
         if (current == null) {
             return;
         }
-        Path path = directory.resolve("draws_" + (chain + 1) + ".csv");
+        Path path = directory.resolve(StanCsvWriter.fileName(chain + 1));
         try {
             Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
             ChainFile file = new ChainFile(path, out, csv.open(out, chain, current));

@@ -15,10 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.muster.app.internal.ExecutionModule;
 import org.muster.app.internal.InferenceMethodsModule;
 import org.muster.app.internal.ModelFamiliesModule;
 import org.muster.app.internal.run.Interruption;
@@ -52,21 +53,28 @@ class FitRunTest {
         }
     }
 
-    /** Runs the command line as {@link Main#run} does, with a fit that cancels itself. */
+    /** Runs the command line as {@link Main#run} does (without its error handler), with a fit that cancels itself. */
     private static MainTest.Run runCancelling(int iterations, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        // a thread per chain whatever the machine, so the chains run side by side and stop together
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         CommandLine commandLine = new CommandLine(MusterCommand.class, new GuiceFactory(Guice.createInjector(
-                new InferenceMethodsModule(), new ModelFamiliesModule(), new ExecutionModule(), new AbstractModule() {
+                new InferenceMethodsModule(), new ModelFamiliesModule(), new AbstractModule() {
                     @Override
                     protected void configure() {
                         bind(Interruption.class).toInstance(new CancelAfter(iterations));
+                        bind(ExecutorService.class).toInstance(pool);
                     }
                 })));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new MainTest.Run(code, out.toString(), err.toString());
+        try {
+            int code = commandLine.execute(args);
+            return new MainTest.Run(code, out.toString(), err.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static JsonNode json(Path file) throws IOException {
@@ -85,7 +93,7 @@ class FitRunTest {
         JsonNode summary = json(output.resolve("summary.json"));
         int kept = summary.get("draws_per_chain").asInt();
         assertTrue(kept > 200 && kept < 300, "draws per chain " + kept);
-        assertTrue(run.err().contains("the first " + kept + " of 400 draws"), run.err());
+        assertTrue(run.err().contains("the first " + kept + " of 400 draws of chains [1, 2]"), run.err());
         PosteriorDraws read = StanCsv.read(List.of(output.resolve("draws_1.csv"), output.resolve("draws_2.csv")));
         assertEquals(kept, read.draws().iterations());
         List<String> summaryLines = Files.readAllLines(output.resolve("summary.csv"));

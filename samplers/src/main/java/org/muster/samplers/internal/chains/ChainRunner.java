@@ -90,11 +90,47 @@ public final class ChainRunner {
             }
             throw e;
         }
+        int[] kept = cancelled.get() ? keptChains(draws, chains) : allChains(chains);
         List<ChainReport> chainReports = new ArrayList<>();
-        for (ChainReport r : reports) {
-            chainReports.add(r);
+        for (int c : kept) {
+            chainReports.add(reports[c]);
         }
-        return new PosteriorDraws(methodId, draws.build(), statistics.build(), chainReports, cancelled.get(), settings);
+        return new PosteriorDraws(methodId, draws.build(kept), statistics.build(kept), chainReports, cancelled.get(),
+                settings);
+    }
+
+    private static int[] allChains(int chains) {
+        int[] all = new int[chains];
+        for (int c = 0; c < chains; c++) {
+            all[c] = c;
+        }
+        return all;
+    }
+
+    /**
+     * The chains a cancelled run returns: chains must have equal lengths, so each is cut to the shortest
+     * kept one, and the chains kept are those that give the most draws in all (k chains times the k-th
+     * longest length; more chains on a tie). With more chains than threads, chains still queued when the
+     * run stopped have no draws and would otherwise cut every chain to nothing.
+     */
+    static int[] keptChains(Draws.Builder draws, int chains) {
+        Integer[] order = new Integer[chains];
+        for (int c = 0; c < chains; c++) {
+            order[c] = c;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(draws.filled(b), draws.filled(a)));
+        int best = 1;
+        for (int k = 1; k <= chains; k++) {
+            if ((long) k * draws.filled(order[k - 1]) >= (long) best * draws.filled(order[best - 1])) {
+                best = k;
+            }
+        }
+        int[] kept = new int[best];
+        for (int k = 0; k < best; k++) {
+            kept[k] = order[k];
+        }
+        java.util.Arrays.sort(kept);
+        return kept;
     }
 
     private static boolean runChain(int chain, ChainSampler sampler, ModelEvaluator evaluator, RunConfig config,
