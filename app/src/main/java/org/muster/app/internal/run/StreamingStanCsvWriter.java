@@ -1,7 +1,8 @@
 package org.muster.app.internal.run;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,34 +21,55 @@ import org.slf4j.LoggerFactory;
  * Writes each chain's Stan CSV file ({@code draws_1.csv}, ...) while the chains run, so a run killed
  * half-way leaves valid files holding every draw completed and flushed: the configuration, header row and
  * adaptation block when warmup ends (as CmdStan does), one row per kept draw, the timing footer when the
- * chain ends. Each chain is written on its own thread into its own file and flushed at least once a
- * second, so a kill loses at most the last second of draws. A chain whose file cannot be written is
+ * chain ends. Each chain is written on its own thread into its own file, in whole lines, at least once
+ * a second, so a kill (even {@code kill -9}) loses at most the last second of draws and never leaves half
+ * a line. A chain whose file cannot be written is
  * logged and skipped; {@link #isComplete()} then says the files must be written again from the fit.
  */
 public final class StreamingStanCsvWriter implements FitListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingStanCsvWriter.class);
     private static final long FLUSH_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int MAX_PENDING_CHARS = 1 << 16;
 
     private final Path directory;
     private final StanCsvWriter csv;
     private volatile SamplingStart run;
     private volatile ChainFile[] files = new ChainFile[0];
 
-    /** One chain's open file; touched by that chain's thread only, until {@link #close()}. */
+    /**
+     * One chain's open file; touched by that chain's thread only, until {@link #close()}. Text is gathered
+     * in {@code pending} and handed to the file whole, one write per flush, so the file always ends at a
+     * line's end: a buffered writer would flush whenever its buffer fills, mid-line.
+     */
     private static final class ChainFile {
         final Path path;
-        final Writer out;
+        final OutputStream file;
+        final StringWriter pending = new StringWriter();
         final StanCsvWriter.ChainWriter writer;
         long lastFlush = System.nanoTime();
         int draws;
         boolean ended;
         boolean failed;
 
-        ChainFile(Path path, Writer out, StanCsvWriter.ChainWriter writer) {
+        ChainFile(Path path, OutputStream file, StanCsvWriter csv, int chain, SamplingStart run) {
             this.path = path;
-            this.out = out;
-            this.writer = writer;
+            this.file = file;
+            this.writer = csv.open(pending, chain, run);
+        }
+
+        void flush() throws IOException {
+            StringBuffer text = pending.getBuffer();
+            if (text.length() > 0) {
+                file.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                file.flush();
+                text.setLength(0);
+            }
+            lastFlush = System.nanoTime();
+        }
+
+        boolean flushDue() {
+            return pending.getBuffer().length() >= MAX_PENDING_CHARS || System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS;
         }
     }
 
@@ -74,11 +96,10 @@ public final class StreamingStanCsvWriter implements FitListener, AutoCloseable 
         }
         Path path = directory.resolve(StanCsvWriter.fileName(chain + 1));
         try {
-            Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            ChainFile file = new ChainFile(path, out, csv.open(out, chain, current));
+            ChainFile file = new ChainFile(path, Files.newOutputStream(path), csv, chain, current);
             files[chain] = file;
             file.writer.begin(adaptation);
-            out.flush();
+            file.flush();
         } catch (IOException e) {
             LOG.warn("cannot write {} while sampling: {}", path, e.getMessage());
             LOG.debug("writing " + path, e);
@@ -94,10 +115,8 @@ public final class StreamingStanCsvWriter implements FitListener, AutoCloseable 
         try {
             file.writer.draw(samplerStatistics, values);
             file.draws++;
-            long now = System.nanoTime();
-            if (now - file.lastFlush >= FLUSH_INTERVAL_NANOS) {
-                file.out.flush();
-                file.lastFlush = now;
+            if (file.flushDue()) {
+                file.flush();
             }
         } catch (IOException e) {
             fail(file, e);
@@ -112,7 +131,8 @@ public final class StreamingStanCsvWriter implements FitListener, AutoCloseable 
         }
         try {
             file.writer.end(report);
-            file.out.close();
+            file.flush();
+            file.file.close();
             file.ended = true;
         } catch (IOException e) {
             fail(file, e);
@@ -124,7 +144,7 @@ public final class StreamingStanCsvWriter implements FitListener, AutoCloseable 
         LOG.warn("cannot write {} while sampling: {}", file.path, e.getMessage());
         LOG.debug("writing " + file.path, e);
         try {
-            file.out.close();
+            file.file.close();
         } catch (IOException ignored) {
             // already reported the first failure
         }
@@ -165,7 +185,8 @@ public final class StreamingStanCsvWriter implements FitListener, AutoCloseable 
         for (ChainFile file : files) {
             if (file != null && !file.ended && !file.failed) {
                 try {
-                    file.out.close();
+                    file.flush();
+                    file.file.close();
                 } catch (IOException e) {
                     LOG.debug("closing " + file.path, e);
                 }
