@@ -17,10 +17,10 @@ final class ExitCodes {
     /** The exit codes as {@code --help} lists them. */
     static final String HELP = "Exit codes:%n"
             + "  0    done%n"
-            + "  1    fit --strict: the fit ran, but the diagnostics warn (R-hat, ESS, divergences, ...)%n"
-            + "  2    bad command line or input: unknown family or method, bad value, missing or bad data file%n"
-            + "  3    internal error: one line on the terminal, the stack trace in the output folder's muster.log%n"
-            + "  130  interrupted (Ctrl-C): the summary, Stan CSV and run.json hold the draws completed";
+            + "  1    fit --strict: the fit ran, but the diagnostics warn%n"
+            + "  2    bad command line or input (family, method, value, data file)%n"
+            + "  3    internal error; the stack trace is in the output folder's muster.log%n"
+            + "  130  interrupted (Ctrl-C); the summary and files hold the draws done";
 
     private ExitCodes() {
     }

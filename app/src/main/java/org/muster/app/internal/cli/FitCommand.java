@@ -212,6 +212,11 @@ final class FitCommand implements Callable<Integer> {
             result = service.fit(prepared, FitListeners.all(listeners));
         } catch (FitService.FitInterruptedException e) {
             outcome.cancelled = true;
+            streaming.ifPresent(files -> {
+                files.close();
+                // fewer than two draws a chain: files no reader takes
+                files.files().forEach(FitCommand::deleteQuietly);
+            });
             err.println("muster: interrupted with " + e.drawsPerChain() + " draws per chain, too few to summarize;"
                     + " nothing written but run.json and muster.log");
             return ExitCodes.INTERRUPTED;
@@ -280,6 +285,14 @@ final class FitCommand implements Callable<Integer> {
             return ExitCodes.DIAGNOSTIC_WARNINGS;
         }
         return ExitCodes.OK;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", file, e.getMessage());
+        }
     }
 
     private Path outputDirectory() {

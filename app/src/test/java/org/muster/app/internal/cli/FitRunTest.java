@@ -117,6 +117,9 @@ class FitRunTest {
         assertEquals(130, run.exitCode(), run.err());
         assertTrue(run.err().contains("interrupted with 0 draws per chain, too few to summarize"), run.err());
         assertFalse(Files.exists(output.resolve("summary.csv")));
+        try (var files = Files.list(output)) {
+            assertEquals(List.of("muster.log", "run.json"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
         JsonNode record = json(output.resolve("run.json"));
         assertEquals(130, record.get("exit_status").asInt());
         assertTrue(record.get("cancelled").asBoolean());
