@@ -217,8 +217,8 @@ final class FitCommand implements Callable<Integer> {
                 // fewer than two draws a chain: files no reader takes
                 files.files().forEach(FitCommand::deleteQuietly);
             });
-            err.println("muster: interrupted with " + e.drawsPerChain() + " draws per chain, too few to summarize;"
-                    + " nothing written but run.json and muster.log");
+            err.println("muster: interrupted with " + e.drawsPerChain() + " draws per chain, too few to summarize"
+                    + (directory.isPresent() ? "; nothing written but run.json and muster.log" : ""));
             return ExitCodes.INTERRUPTED;
         } finally {
             if (progress instanceof ProgressDisplay display) {
