@@ -11,10 +11,14 @@ module org.muster.app {
     requires jakarta.inject;
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
+    requires me.tongfei.progressbar;
 
     uses org.muster.core.spi.InferenceMethodProvider;
     uses org.muster.models.spi.ModelFamily;
 
     opens org.muster.app.internal to com.google.guice;
+    opens org.muster.app.internal.run to com.google.guice;
     opens org.muster.app.internal.cli to info.picocli, com.google.guice;
 }

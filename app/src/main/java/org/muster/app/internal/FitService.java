@@ -39,22 +39,66 @@ public final class FitService {
      * update each node gets, for Gibbs), without fitting; empty when the method explains nothing.
      */
     public java.util.List<String> explain(FitRequest request) {
-        InferenceMethodProvider method = methods.require(request.method());
-        FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());
-        return method.explain(loaded.model().model(), MethodOptions.of(request.methodOptions()));
+        return explain(prepare(request));
     }
 
+    /** As {@link #explain(FitRequest)}, for a request already prepared. */
+    public java.util.List<String> explain(PreparedFit prepared) {
+        return prepared.method().explain(prepared.loaded().model().model(),
+                MethodOptions.of(prepared.request().methodOptions()));
+    }
+
+    /** A request whose method, family and data have been checked and loaded, ready to fit. */
+    public record PreparedFit(FitRequest request, InferenceMethodProvider method, FamilyLoader.Loaded loaded) {
+    }
+
+    /**
+     * Checks the method, loads the data and builds the model, so input errors show before anything is
+     * written or run.
+     *
+     * @throws IllegalArgumentException for an unknown method or family, or bad data or options
+     */
+    public PreparedFit prepare(FitRequest request) {
+        InferenceMethodProvider method = methods.require(request.method());
+        return new PreparedFit(request, method,
+                families.load(request.family(), request.data(), request.familyOptions()));
+    }
+
+    /** Prepares and fits a method that gives posterior draws. @see #fit(PreparedFit, FitListener) */
     public FitResult fit(FitRequest request, FitListener listener) {
-        if (!(run(request, listener) instanceof FitResult result)) {
-            throw new IllegalArgumentException("method " + request.method() + " gives a point estimate, not posterior draws");
+        return fit(prepare(request), listener);
+    }
+
+    /**
+     * As {@link #run(PreparedFit, FitListener)}, for a method that gives posterior draws.
+     *
+     * @throws IllegalArgumentException if the method gives a point estimate
+     */
+    public FitResult fit(PreparedFit prepared, FitListener listener) {
+        if (!(run(prepared, listener) instanceof FitResult result)) {
+            throw new IllegalArgumentException("method " + prepared.request().method()
+                    + " gives a point estimate, not posterior draws");
         }
         return result;
     }
 
-    /** Fits: posterior draws with their summary, or, for map, eb and map2, a point estimate. */
+    /** Prepares and runs. @see #run(PreparedFit, FitListener) */
     public FitOutcome run(FitRequest request, FitListener listener) {
-        InferenceMethodProvider method = methods.require(request.method());
-        FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());
+        return run(prepare(request), listener);
+    }
+
+    /**
+     * Runs the method. Posterior draws get predictive draws if asked and a summary; a cancelled run is
+     * summarized over the draws the kept chains completed. Point estimates (map, eb, map2, em) come back
+     * as they are.
+     *
+     * @throws FitInterruptedException if the run was cancelled before every chain kept {@value #MINIMUM_DRAWS}
+     *     draws, too few to summarize
+     */
+    public FitOutcome run(PreparedFit prepared, FitListener listener) {
+        FitRequest request = prepared.request();
+        InferenceMethodProvider method = prepared.method();
+        FamilyLoader.Loaded loaded = prepared.loaded();
         FamilyModel model = loaded.model();
         RunConfig config = RunConfig.builder().chains(request.chains()).warmup(request.warmup()).draws(request.draws())
                 .seed(request.seed()).executor(executor).initialValues(request.initialValues()).build();
@@ -68,6 +112,12 @@ public final class FitService {
             throw new IllegalArgumentException("method " + method.id() + " gives a " + fit.getClass().getSimpleName()
                     + ", and `muster fit` prints posterior draws and point estimates only for now; call the method from Java");
         }
+        if (draws.cancelled()) {
+            LOG.debug("cancelled with {} draws per chain kept", draws.draws().iterations());
+            if (draws.draws().iterations() < MINIMUM_DRAWS) {
+                throw new FitInterruptedException(draws.draws().iterations());
+            }
+        }
         PosteriorDraws reported = draws;
         if (request.predict()) {
             reported = new PosteriorDraws(draws.methodId(), model.withPredictions(draws.draws(), request.seed()),
@@ -75,5 +125,26 @@ public final class FitService {
         }
         return new FitResult(request, loaded.source(), reported,
                 Summaries.summarize(reported, WarningThresholds.DEFAULT, executor), model.shrinkage(draws.draws()));
+    }
+
+    /** Kept draws per chain a cancelled run needs to be summarized and written. */
+    public static final int MINIMUM_DRAWS = 2;
+
+    /** A run cancelled before it had draws enough to summarize. */
+    public static final class FitInterruptedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int drawsPerChain;
+
+        FitInterruptedException(int drawsPerChain) {
+            super("interrupted with " + drawsPerChain + " draws per chain, too few to summarize");
+            this.drawsPerChain = drawsPerChain;
+        }
+
+        /** Draws every chain had kept when the run stopped. */
+        public int drawsPerChain() {
+            return drawsPerChain;
+        }
     }
 }

@@ -139,17 +139,38 @@ public final class Draws {
 
         /** The draws; if chains were stopped early, every chain is cut to the shortest one's length. */
         public Draws build() {
-            int n = Integer.MAX_VALUE;
-            for (int f : filled) {
-                n = Math.min(n, f);
+            int[] all = new int[values.length];
+            for (int c = 0; c < all.length; c++) {
+                all[c] = c;
             }
-            double[][][] out = new double[values.length][variables.size()][];
-            for (int c = 0; c < values.length; c++) {
+            return build(all);
+        }
+
+        /**
+         * The draws of some chains only, each cut to the shortest of them.
+         *
+         * @param chains not modified: 0-based indices of the chains to keep, in the order wanted
+         */
+        public Draws build(int[] chains) {
+            if (chains.length == 0) {
+                throw new IllegalArgumentException("draws need at least one chain");
+            }
+            int n = Integer.MAX_VALUE;
+            for (int c : chains) {
+                n = Math.min(n, filled[c]);
+            }
+            double[][][] out = new double[chains.length][variables.size()][];
+            for (int k = 0; k < chains.length; k++) {
                 for (int v = 0; v < variables.size(); v++) {
-                    out[c][v] = java.util.Arrays.copyOf(values[c][v], n);
+                    out[k][v] = java.util.Arrays.copyOf(values[chains[k]][v], n);
                 }
             }
             return new Draws(variables, out, n);
+        }
+
+        /** Iterations stored so far for one chain (0-based index). */
+        public int filled(int chain) {
+            return filled[chain];
         }
     }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
  * @param draws the model's output variables
  * @param samplerStatistics per-draw sampler statistics named as Stan names them ({@code lp__},
  *     {@code accept_stat__}, ...), same chains and iterations as {@code draws}
- * @param chains one report per chain
- * @param cancelled whether the run was stopped before all iterations were done
+ * @param chains one report per chain, in the order of the draws' chains; a cancelled run may return only
+ *     some of its chains (see {@code cancelled}), whose reports keep their run's chain numbers
+ * @param cancelled whether the run was stopped before all iterations were done: the chains are then cut
+ *     to equal length, and chains with too few draws may be left out
  * @param settings the method's settings as CmdStan names them in its CSV header (e.g. {@code engine=nuts},
  *     {@code max_depth=10}, {@code delta=0.8}, {@code metric=diag_e}), in a stable order
  */

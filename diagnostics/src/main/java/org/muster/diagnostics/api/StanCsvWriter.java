@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.Draws;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.spi.SamplingStart;
 
 /**
  * Writes posterior draws as Stan CSV files in CmdStan's layout, one file per chain, so CmdStanPy, ArviZ,
@@ -42,6 +43,7 @@ public final class StanCsvWriter {
 
     /**
      * Writes {@code draws_1.csv} .. {@code draws_N.csv}, one per chain, into a directory (created if missing).
+     * Files are numbered by the chains' reports, so the chains a cancelled run kept keep their numbers.
      *
      * @return the files written, in chain order
      */
@@ -49,7 +51,7 @@ public final class StanCsvWriter {
         Files.createDirectories(directory);
         List<Path> files = new ArrayList<>();
         for (int c = 0; c < fit.draws().chains(); c++) {
-            Path file = directory.resolve("draws_" + (c + 1) + ".csv");
+            Path file = directory.resolve(fileName(fit, c));
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 write(out, fit, c);
             }
@@ -58,10 +60,24 @@ public final class StanCsvWriter {
         return files;
     }
 
+    /** The file name of a chain: {@code draws_<number>.csv}. */
+    public static String fileName(int chainNumber) {
+        return "draws_" + chainNumber + ".csv";
+    }
+
+    private static String fileName(PosteriorDraws fit, int chain) {
+        return fileName(chainNumber(fit, chain));
+    }
+
+    /** The 1-based number of the fit's chain at an index: its report's, or index + 1 without reports. */
+    private static int chainNumber(PosteriorDraws fit, int chain) {
+        return chain < fit.chains().size() ? fit.chains().get(chain).chain() : chain + 1;
+    }
+
     /**
      * Writes one chain as a Stan CSV file.
      *
-     * @param chain 0-based chain index
+     * @param chain 0-based index of the chain in the fit; its number in the file ({@code id}) is its report's
      */
     public void write(Writer out, PosteriorDraws fit, int chain) throws IOException {
         Draws draws = fit.draws();
@@ -69,55 +85,117 @@ public final class StanCsvWriter {
         if (chain < 0 || chain >= draws.chains()) {
             throw new IllegalArgumentException("no chain " + (chain + 1) + "; the fit has " + draws.chains());
         }
-        Optional<ChainReport> report = fit.chains().stream().filter(r -> r.chain() == chain + 1).findFirst();
-        writeConfiguration(out, fit, chain, report.flatMap(ChainReport::adaptation));
-        List<String> columns = new ArrayList<>(statistics.variables());
-        for (String variable : draws.variables()) {
-            columns.add(StanCsv.toStanName(variable));
-        }
-        out.write(String.join(",", columns));
-        out.write('\n');
-        if (report.isPresent() && report.get().adaptation().isPresent()) {
-            writeAdaptation(out, report.get().adaptation().get());
-        }
-        StringBuilder row = new StringBuilder();
+        Optional<ChainReport> report = chain < fit.chains().size() ? Optional.of(fit.chains().get(chain))
+                : Optional.empty();
+        ChainWriter writer = open(out, chainNumber(fit, chain) - 1, new SamplingStart(fit.methodId(), fit.settings(), draws.variables(),
+                statistics.variables(), draws.chains(), header.warmup(), draws.iterations()));
+        writer.begin(report.flatMap(ChainReport::adaptation));
+        double[] statisticsRow = new double[statistics.variables().size()];
+        double[] valuesRow = new double[draws.variables().size()];
         for (int i = 0; i < draws.iterations(); i++) {
-            row.setLength(0);
-            for (int s = 0; s < statistics.variables().size(); s++) {
-                row.append(number(statistics.value(chain, s, i))).append(',');
+            for (int s = 0; s < statisticsRow.length; s++) {
+                statisticsRow[s] = statistics.value(chain, s, i);
             }
-            for (int v = 0; v < draws.variables().size(); v++) {
-                row.append(number(draws.value(chain, v, i))).append(',');
+            for (int v = 0; v < valuesRow.length; v++) {
+                valuesRow[v] = draws.value(chain, v, i);
+            }
+            writer.draw(statisticsRow, valuesRow);
+        }
+        if (report.isPresent()) {
+            writer.end(report.get());
+        }
+    }
+
+    /**
+     * A writer of one chain's file in the order a run produces it, for writing draws as they arrive: a
+     * file cut off after any {@link ChainWriter#draw} call is a valid Stan CSV file holding every draw
+     * written so far, and a file written through to {@link ChainWriter#end} is the same, character for
+     * character, as {@link #write} writes for the finished fit.
+     *
+     * @param out where the file goes; flushing and closing it is the caller's
+     * @param chain 0-based chain index in the run ({@code id} is {@code chain + 1})
+     * @param run the method, its settings, the columns, and the planned draws per chain ({@code num_samples})
+     */
+    public ChainWriter open(Writer out, int chain, SamplingStart run) {
+        return new ChainWriter(out, chain, run);
+    }
+
+    /** Writes one chain's file piece by piece: {@link #begin} once, {@link #draw} per draw, then {@link #end}. */
+    public final class ChainWriter {
+
+        private final Writer out;
+        private final int chain;
+        private final SamplingStart run;
+        private final StringBuilder row = new StringBuilder();
+
+        private ChainWriter(Writer out, int chain, SamplingStart run) {
+            this.out = out;
+            this.chain = chain;
+            this.run = run;
+        }
+
+        /**
+         * Writes the configuration comments, the header row and, for an adapted sampler, the adaptation
+         * block; CmdStan too writes the adaptation once warmup is over.
+         */
+        public void begin(Optional<ChainReport.Adaptation> adaptation) throws IOException {
+            writeConfiguration(out, run, chain, adaptation);
+            List<String> columns = new ArrayList<>(run.statistics());
+            for (String variable : run.variables()) {
+                columns.add(StanCsv.toStanName(variable));
+            }
+            out.write(String.join(",", columns));
+            out.write('\n');
+            if (adaptation.isPresent()) {
+                writeAdaptation(out, adaptation.get());
+            }
+        }
+
+        /**
+         * Writes one draw's row.
+         *
+         * @param statistics not modified: one value per {@link SamplingStart#statistics()} name
+         * @param values not modified: one value per {@link SamplingStart#variables()} name
+         */
+        public void draw(double[] statistics, double[] values) throws IOException {
+            row.setLength(0);
+            for (double statistic : statistics) {
+                row.append(number(statistic)).append(',');
+            }
+            for (double value : values) {
+                row.append(number(value)).append(',');
             }
             if (row.length() > 0) {
                 row.setLength(row.length() - 1);
             }
             row.append('\n');
-            out.write(row.toString());
+            out.append(row);
         }
-        if (report.isPresent()) {
-            ChainReport r = report.get();
+
+        /** Writes the elapsed-time footer. */
+        public void end(ChainReport report) throws IOException {
             out.write("# \n");
-            out.write("#  Elapsed Time: " + number(r.warmupSeconds()) + " seconds (Warm-up)\n");
-            out.write("#                " + number(r.samplingSeconds()) + " seconds (Sampling)\n");
-            out.write("#                " + number(r.warmupSeconds() + r.samplingSeconds()) + " seconds (Total)\n");
+            out.write("#  Elapsed Time: " + number(report.warmupSeconds()) + " seconds (Warm-up)\n");
+            out.write("#                " + number(report.samplingSeconds()) + " seconds (Sampling)\n");
+            out.write("#                " + number(report.warmupSeconds() + report.samplingSeconds())
+                    + " seconds (Total)\n");
             out.write("# \n");
         }
     }
 
-    private void writeConfiguration(Writer out, PosteriorDraws fit, int chain, Optional<ChainReport.Adaptation> adaptation)
+    private void writeConfiguration(Writer out, SamplingStart run, int chain, Optional<ChainReport.Adaptation> adaptation)
             throws IOException {
-        Map<String, String> settings = new LinkedHashMap<>(fit.settings());
+        Map<String, String> settings = new LinkedHashMap<>(run.settings());
         boolean adapted = adaptation.isPresent();
         if (adapted && !settings.containsKey("metric")) {
             // readers such as CmdStanPy check the adaptation block against the metric setting
             settings.put("metric", adaptation.get().dense() ? "dense_e" : "diag_e");
         }
-        String algorithm = settings.getOrDefault("algorithm", adapted ? "hmc" : fit.methodId());
+        String algorithm = settings.getOrDefault("algorithm", adapted ? "hmc" : run.methodId());
         line(out, 0, "model = " + header.model());
         line(out, 0, "method = sample (Default)");
         line(out, 1, "sample");
-        line(out, 2, "num_samples = " + fit.draws().iterations());
+        line(out, 2, "num_samples = " + run.draws());
         line(out, 2, "num_warmup = " + header.warmup());
         line(out, 2, "save_warmup = 0");
         line(out, 2, "thin = 1");
@@ -155,9 +233,9 @@ public final class StanCsvWriter {
         line(out, 0, "random");
         line(out, 1, "seed = " + header.seed());
         line(out, 0, "output");
-        line(out, 1, "file = draws_" + (chain + 1) + ".csv");
+        line(out, 1, "file = " + fileName(chain + 1));
         line(out, 0, "muster");
-        line(out, 1, "method_id = " + fit.methodId());
+        line(out, 1, "method_id = " + run.methodId());
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             String key = setting.getKey();
             if (!ADAPT.contains(key) && !HMC.contains(key) && !PLACED.contains(key)) {

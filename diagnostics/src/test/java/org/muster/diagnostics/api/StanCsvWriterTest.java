@@ -49,6 +49,41 @@ class StanCsvWriterTest {
     }
 
     @Test
+    void writingDrawByDrawGivesTheSameFileAndEveryPrefixReadsBack() throws IOException {
+        PosteriorDraws fit = smallFit();
+        org.muster.core.spi.SamplingStart run = new org.muster.core.spi.SamplingStart(fit.methodId(), fit.settings(),
+                fit.draws().variables(), fit.samplerStatistics().variables(), 2, HEADER.warmup(), 3);
+        for (int chain = 0; chain < 2; chain++) {
+            StringWriter whole = new StringWriter();
+            new StanCsvWriter(HEADER).write(whole, fit, chain);
+            StringWriter out = new StringWriter();
+            StanCsvWriter.ChainWriter writer = new StanCsvWriter(HEADER).open(out, chain, run);
+            writer.begin(fit.chains().get(chain).adaptation());
+            for (int i = 0; i < 3; i++) {
+                double[] statistics = new double[fit.samplerStatistics().variables().size()];
+                for (int s = 0; s < statistics.length; s++) {
+                    statistics[s] = fit.samplerStatistics().value(chain, s, i);
+                }
+                double[] values = new double[fit.draws().variables().size()];
+                for (int v = 0; v < values.length; v++) {
+                    values[v] = fit.draws().value(chain, v, i);
+                }
+                writer.draw(statistics, values);
+                if (i >= 1) {
+                    // a run killed here leaves this much: a valid file with the draws so far
+                    Path cut = dir.resolve("cut_" + chain + "_" + i + ".csv");
+                    Files.writeString(cut, out.toString());
+                    StanCsvFile read = StanCsv.read(cut);
+                    assertEquals(i + 1, read.drawCount());
+                    assertEquals(fit.draws().value(chain, 1, i), read.draws()[read.columns().indexOf("theta[1]")][i]);
+                }
+            }
+            writer.end(fit.chains().get(chain));
+            assertEquals(whole.toString(), out.toString());
+        }
+    }
+
+    @Test
     void writesCmdStansLayout() throws IOException {
         StringWriter out = new StringWriter();
         new StanCsvWriter(HEADER).write(out, smallFit(), 0);

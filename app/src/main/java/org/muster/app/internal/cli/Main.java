@@ -91,6 +91,10 @@ public final class Main {
         return directory;
     }
 
+    /**
+     * The one line an error gets: input errors (exit 2) say what is wrong and how to get the usage;
+     * internal errors (exit 3) name the log file holding the stack trace, shown here only with --verbose.
+     */
     private static int handle(Exception e, CommandLine commandLine, PrintWriter err) {
         boolean verbose = commandLine.getCommandSpec().root().userObject() instanceof MusterCommand m && m.verbose();
         if (e instanceof IllegalArgumentException) {
@@ -98,9 +102,17 @@ public final class Main {
             if (verbose) {
                 e.printStackTrace(err);
             }
+            String command = commandLine.getCommandSpec().qualifiedName();
+            StringBuilder usage = new StringBuilder("Usage: ").append(command).append(" [OPTIONS]");
+            commandLine.getCommandSpec().positionalParameters().forEach(p -> usage.append(' ').append(p.paramLabel()));
+            err.println(usage);
+            err.println("Try '" + command + " --help' for more information.");
             return ExitCodes.INPUT_ERROR;
         }
-        err.println("muster: internal error: " + rootMessage(e) + (verbose ? "" : " (run with --verbose for details)"));
+        java.util.Optional<java.nio.file.Path> logFile = commandLine.getCommand() instanceof FitCommand fit
+                ? fit.logFile() : java.util.Optional.empty();
+        String details = verbose ? "" : logFile.map(f -> " (see " + f + ")").orElse(" (run with --verbose for details)");
+        err.println("muster: internal error: " + rootMessage(e) + details);
         if (verbose) {
             e.printStackTrace(err);
         }

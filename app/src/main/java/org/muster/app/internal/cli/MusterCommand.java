@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 /** The root command: lists the subcommands. */
 @Command(name = "muster", mixinStandardHelpOptions = true, version = "muster 0.1.0",
         description = "Hierarchical Bayesian models: fit, summarize and check them.",
+        footer = {"", ExitCodes.HELP},
         subcommands = {FitCommand.class, LadderCommand.class, SimulateCommand.class, DiagnoseCommand.class, ModelsCommand.class, MethodsCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 final class MusterCommand implements Runnable {
@@ -13,7 +14,7 @@ final class MusterCommand implements Runnable {
     static final String PLUGINS_OPTION = "--plugins";
 
     @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces of errors.")
+            description = "Log at DEBUG on standard error and show stack traces of errors.")
     private boolean verbose;
 
     // Read by Main before parsing (the injector needs the plugins before any command exists); declared
@@ -22,11 +23,19 @@ final class MusterCommand implements Runnable {
             description = "Load plugin jars (inference methods, model families) from DIR instead of ./plugins.")
     private java.nio.file.Path plugins;
 
+    @Option(names = "--quiet", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "No progress bars or timing on standard error (bars show only on a terminal anyway).")
+    private boolean quiet;
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
     boolean verbose() {
         return verbose;
+    }
+
+    boolean quiet() {
+        return quiet;
     }
 
     @Override

@@ -22,7 +22,17 @@ class MainTest {
     record Run(int exitCode, String out, String err) {
     }
 
+    /**
+     * Runs the command line in this JVM. A {@code fit} given neither {@code --output} nor {@code --no-output}
+     * gets {@code --no-output}, so no test writes into {@code muster-out} in the source tree.
+     */
     static Run run(String... args) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(args));
+        if (arguments.contains("fit") && !arguments.contains("--output") && !arguments.contains("--no-output")
+                && !arguments.contains("--help")) {
+            arguments.add("--no-output");
+        }
+        args = arguments.toArray(new String[0]);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -151,6 +161,38 @@ class MainTest {
         Run badMethod = run("fit", "eight-schools", "--method", "nope");
         assertEquals(2, badMethod.exitCode());
         assertTrue(badMethod.err().contains("mh"), badMethod.err());
+    }
+
+    /** A bad command line: exit 2, its first line says what is wrong, then the usage, never a stack trace. */
+    private static void assertUsageError(Run run, String message) {
+        assertEquals(2, run.exitCode(), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.get(0).contains(message), run.err());
+        assertTrue(lines.get(1).startsWith("Usage: muster fit "), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anUnknownFamilyIsAUsageError() {
+        assertUsageError(run("fit", "no-such-model"), "muster: unknown model family 'no-such-model'; available: [");
+    }
+
+    @Test
+    void anUnknownMethodIsAUsageError() {
+        assertUsageError(run("fit", "eight-schools", "--method", "nope"),
+                "muster: unknown inference method 'nope'; available: [");
+    }
+
+    @Test
+    void aNumberOptionThatIsNotANumberIsAUsageError() {
+        assertUsageError(run("fit", "eight-schools", "--chains", "x"), "Invalid value for option '--chains': 'x' is not an int");
+    }
+
+    @Test
+    void aMissingDataFileIsAUsageError() {
+        Path missing = dir.resolve("missing.csv");
+        assertUsageError(run("fit", "eight-schools", "--data", missing.toString()), "muster: data file not found: " + missing);
     }
 
     @Test

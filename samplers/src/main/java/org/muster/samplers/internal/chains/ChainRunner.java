@@ -17,6 +17,7 @@ import org.muster.core.api.PosteriorDraws;
 import org.muster.core.api.RandomStreams;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.RunConfig;
+import org.muster.core.spi.SamplingStart;
 
 /**
  * Runs independent chains of any {@link ChainSampler}: initialization, warmup, sampling, output and
@@ -65,6 +66,8 @@ public final class ChainRunner {
         }
         statisticNames.addAll(samplers.get(0).statisticNames());
         Draws.Builder statistics = Draws.builder(statisticNames, chains, config.draws());
+        listener.onStart(new SamplingStart(methodId, settings, compiled.outputNames(), statisticNames, chains,
+                config.warmup(), config.draws()));
         for (int c = 0; c < chains; c++) {
             int chain = c;
             Runnable task = () -> {
@@ -87,11 +90,47 @@ public final class ChainRunner {
             }
             throw e;
         }
+        int[] kept = cancelled.get() ? keptChains(draws, chains) : allChains(chains);
         List<ChainReport> chainReports = new ArrayList<>();
-        for (ChainReport r : reports) {
-            chainReports.add(r);
+        for (int c : kept) {
+            chainReports.add(reports[c]);
         }
-        return new PosteriorDraws(methodId, draws.build(), statistics.build(), chainReports, cancelled.get(), settings);
+        return new PosteriorDraws(methodId, draws.build(kept), statistics.build(kept), chainReports, cancelled.get(),
+                settings);
+    }
+
+    private static int[] allChains(int chains) {
+        int[] all = new int[chains];
+        for (int c = 0; c < chains; c++) {
+            all[c] = c;
+        }
+        return all;
+    }
+
+    /**
+     * The chains a cancelled run returns: chains must have equal lengths, so each is cut to the shortest
+     * kept one, and the chains kept are those that give the most draws in all (k chains times the k-th
+     * longest length; more chains on a tie). With more chains than threads, chains still queued when the
+     * run stopped have no draws and would otherwise cut every chain to nothing.
+     */
+    static int[] keptChains(Draws.Builder draws, int chains) {
+        Integer[] order = new Integer[chains];
+        for (int c = 0; c < chains; c++) {
+            order[c] = c;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(draws.filled(b), draws.filled(a)));
+        int best = 1;
+        for (int k = 1; k <= chains; k++) {
+            if ((long) k * draws.filled(order[k - 1]) >= (long) best * draws.filled(order[best - 1])) {
+                best = k;
+            }
+        }
+        int[] kept = new int[best];
+        for (int k = 0; k < best; k++) {
+            kept[k] = order[k];
+        }
+        java.util.Arrays.sort(kept);
+        return kept;
     }
 
     private static boolean runChain(int chain, ChainSampler sampler, ModelEvaluator evaluator, RunConfig config,
@@ -105,6 +144,7 @@ public final class ChainRunner {
         boolean stopped = false;
         if (config.warmup() == 0) {
             sampler.endWarmup();
+            listener.onWarmupEnd(chain, sampler.adaptation());
         }
         for (int i = 0; i < total; i++) {
             if (listener.isCancelled()) {
@@ -113,17 +153,21 @@ public final class ChainRunner {
             }
             boolean warmup = i < config.warmup();
             sampler.iterate(warmup);
+            // Warmup iterations are evaluated too, so listeners see every iteration (progress, divergences).
+            evaluator.outputs(sampler.position(), row);
+            sampler.statistics(statsTail);
+            stats[0] = sampler.logDensity();
+            System.arraycopy(statsTail, 0, stats, 1, statsTail.length);
             if (!warmup) {
                 int d = i - config.warmup();
-                evaluator.outputs(sampler.position(), row);
                 draws.set(chain, d, row);
-                sampler.statistics(statsTail);
-                stats[0] = sampler.logDensity();
-                System.arraycopy(statsTail, 0, stats, 1, statsTail.length);
                 statistics.set(chain, d, stats);
-            } else if (i == config.warmup() - 1) {
+            }
+            listener.onDraw(chain, i + 1, warmup, row, stats);
+            if (warmup && i == config.warmup() - 1) {
                 sampler.endWarmup();
                 warmupEnd = System.nanoTime();
+                listener.onWarmupEnd(chain, sampler.adaptation());
             }
             listener.onIteration(chain, i + 1, total, warmup);
         }
@@ -133,6 +177,7 @@ public final class ChainRunner {
         long end = System.nanoTime();
         reports[chain] = new ChainReport(chain + 1, (warmupEnd - start) * 1e-9, (end - warmupEnd) * 1e-9,
                 sampler.densityEvaluations(), sampler.adaptation());
+        listener.onChainEnd(chain, reports[chain]);
         return stopped;
     }
 

@@ -7,6 +7,8 @@ import static org.muster.core.api.Distributions.gamma;
 import static org.muster.core.api.Distributions.normal;
 import static org.muster.core.api.Distributions.poisson;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +22,7 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
+import org.muster.core.spi.SamplingStart;
 
 /**
  * The contract every MCMC inference method meets: it recovers closed-form posteriors within Monte
@@ -115,6 +118,66 @@ public abstract class InferenceMethodContractTest {
         assertTrue(fit.cancelled());
         assertEquals(50, fit.draws().iterations());
         assertEquals(50, fit.samplerStatistics().iterations());
+    }
+
+    @Test
+    void theListenerSeesTheLayoutEveryIterationsValuesAndEachChainsEnd() {
+        int warmup = 30;
+        int draws = 20;
+        List<SamplingStart> starts = new CopyOnWriteArrayList<>();
+        List<String> events = new CopyOnWriteArrayList<>();
+        double[][][] seen = new double[2][draws][];
+        double[][][] seenStatistics = new double[2][draws][];
+        FitListener listener = new FitListener() {
+            @Override
+            public void onStart(SamplingStart start) {
+                starts.add(start);
+            }
+
+            @Override
+            public void onDraw(int chain, int iteration, boolean isWarmup, double[] values, double[] statistics) {
+                assertEquals(iteration <= warmup, isWarmup);
+                events.add(chain + ":draw");
+                if (!isWarmup) {
+                    seen[chain][iteration - warmup - 1] = values.clone();
+                    seenStatistics[chain][iteration - warmup - 1] = statistics.clone();
+                }
+            }
+
+            @Override
+            public void onWarmupEnd(int chain, java.util.Optional<org.muster.core.api.ChainReport.Adaptation> adaptation) {
+                events.add(chain + ":warmup-end");
+            }
+
+            @Override
+            public void onChainEnd(int chain, org.muster.core.api.ChainReport report) {
+                assertEquals(chain + 1, report.chain());
+                events.add(chain + ":end");
+            }
+        };
+        PosteriorDraws fit = fit(RunConfig.builder().chains(2).warmup(warmup).draws(draws).seed(8).build(), listener);
+        assertEquals(1, starts.size());
+        SamplingStart start = starts.get(0);
+        assertEquals(fit.draws().variables(), start.variables());
+        assertEquals(fit.samplerStatistics().variables(), start.statistics());
+        assertEquals(fit.methodId(), start.methodId());
+        assertEquals(fit.settings(), start.settings());
+        assertEquals(List.of(2, warmup, draws), List.of(start.chains(), start.warmup(), start.draws()));
+        for (int c = 0; c < 2; c++) {
+            String chain = c + ":";
+            List<String> own = events.stream().filter(e -> e.startsWith(chain)).toList();
+            assertEquals(warmup + draws + 2, own.size());
+            assertEquals(chain + "warmup-end", own.get(warmup));
+            assertEquals(chain + "end", own.get(own.size() - 1));
+            for (int d = 0; d < draws; d++) {
+                for (int v = 0; v < start.variables().size(); v++) {
+                    assertEquals(fit.draws().value(c, v, d), seen[c][d][v]);
+                }
+                for (int s = 0; s < start.statistics().size(); s++) {
+                    assertEquals(fit.samplerStatistics().value(c, s, d), seenStatistics[c][d][s]);
+                }
+            }
+        }
     }
 
     @Test
