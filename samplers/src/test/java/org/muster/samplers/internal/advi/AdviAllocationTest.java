@@ -57,9 +57,11 @@ class AdviAllocationTest {
             allocatedBytes(target, fullRank, 20_000);
             long small = allocatedBytes(target, fullRank, 2_000);
             long large = allocatedBytes(target, fullRank, 20_000);
-            // 18 more ELBO evaluations (one trace entry each) and nothing per iteration.
+            // 18 more ELBO evaluations (one trace entry each) and nothing per iteration: an object allocated in
+            // every iteration would cost at least 16 bytes per iteration. The margin covers the JIT's occasional
+            // deoptimizations in a JVM shared with other tests.
             double perIteration = (large - small) / 18_000.0;
-            assertTrue(perIteration < 0.5, (fullRank ? "full-rank" : "mean-field") + ": " + perIteration
+            assertTrue(perIteration < 4, (fullRank ? "full-rank" : "mean-field") + ": " + perIteration
                     + " bytes per iteration (" + small + " vs " + large + ")");
         }
     }
