@@ -1,4 +1,4 @@
-/** Markov chain Monte Carlo samplers, provided as inference methods. */
+/** Markov chain Monte Carlo samplers and variational inference, provided as inference methods. */
 module org.muster.samplers {
     requires org.muster.core;
 
@@ -6,5 +6,7 @@ module org.muster.samplers {
             org.muster.samplers.internal.mh.MetropolisProvider,
             org.muster.samplers.internal.gibbs.GibbsProvider,
             org.muster.samplers.internal.hmc.NutsProvider,
-            org.muster.samplers.internal.hmc.StaticHmcProvider;
+            org.muster.samplers.internal.hmc.StaticHmcProvider,
+            org.muster.samplers.internal.advi.MeanFieldAdviProvider,
+            org.muster.samplers.internal.advi.FullRankAdviProvider;
 }
