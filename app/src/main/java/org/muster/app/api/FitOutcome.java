@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.muster.core.api.Fit;
 import org.muster.core.api.PointEstimate;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.VariationalFit;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.models.api.ShrinkageTable;
 
@@ -34,7 +35,7 @@ public final class FitOutcome {
     }
 
     /**
-     * The posterior draws.
+     * The posterior draws (for a variational method, the draws from its approximation).
      *
      * @throws IllegalStateException when the method gave a point estimate
      */
@@ -42,7 +43,22 @@ public final class FitOutcome {
         if (fit instanceof PosteriorDraws draws) {
             return draws;
         }
+        if (fit instanceof VariationalFit variational) {
+            return variational.draws();
+        }
         throw new IllegalStateException("the method gave a " + fit.getClass().getSimpleName() + ", not posterior draws");
+    }
+
+    /**
+     * The variational approximation (ELBO trace, Pareto k-hat), for {@code advi} and {@code advi-fullrank}.
+     *
+     * @throws IllegalStateException for any other kind of fit
+     */
+    public VariationalFit variational() {
+        if (fit instanceof VariationalFit variational) {
+            return variational;
+        }
+        throw new IllegalStateException("the method gave " + fit.getClass().getSimpleName() + ", not a variational fit");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import org.muster.core.api.Fit;
 import org.muster.core.api.Model;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.VariationalFit;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
@@ -105,7 +106,10 @@ public final class FitRequestBuilder {
             RunConfig run = config.executor(executor).build();
             Fit fit = provider.create(MethodOptions.of(options)).fit(model, run, listener);
             Optional<PosteriorSummary> summary = Optional.empty();
-            if (fit instanceof PosteriorDraws draws) {
+            PosteriorDraws posterior = fit instanceof VariationalFit variational ? variational.draws()
+                    : fit instanceof PosteriorDraws d ? d : null;
+            if (posterior != null) {
+                PosteriorDraws draws = posterior;
                 summary = Optional.of(Summaries.summarize(draws, WarningThresholds.DEFAULT, executor));
                 return new FitOutcome(fit, summary, familyModel.flatMap(f -> f.shrinkage(draws.draws())));
             }

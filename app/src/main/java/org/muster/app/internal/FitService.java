@@ -1,10 +1,12 @@
 package org.muster.app.internal;
 
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.muster.core.api.Fit;
 import org.muster.core.api.PointEstimate;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.VariationalFit;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
@@ -107,10 +109,16 @@ public final class FitService {
         if (fit instanceof PointEstimate estimate) {
             return new PointEstimateResult(request, loaded.source(), estimate);
         }
-        if (!(fit instanceof PosteriorDraws draws)) {
-            // A usage limit, not an internal error: output for other kinds of fit (variational) is still to come.
+        Optional<VariationalFit> variational = fit instanceof VariationalFit v ? Optional.of(v) : Optional.empty();
+        PosteriorDraws draws;
+        if (fit instanceof PosteriorDraws d) {
+            draws = d;
+        } else if (variational.isPresent()) {
+            // Draws from the approximation: every summary, plot and file works on them.
+            draws = variational.get().draws();
+        } else {
             throw new IllegalArgumentException("method " + method.id() + " gives a " + fit.getClass().getSimpleName()
-                    + ", and `muster fit` prints posterior draws and point estimates only for now; call the method from Java");
+                    + ", which `muster fit` cannot print; call the method from Java");
         }
         if (draws.cancelled()) {
             LOG.debug("cancelled with {} draws per chain kept", draws.draws().iterations());
@@ -124,7 +132,8 @@ public final class FitService {
                     draws.samplerStatistics(), draws.chains(), draws.cancelled(), draws.settings());
         }
         return new FitResult(request, loaded.source(), reported,
-                Summaries.summarize(reported, WarningThresholds.DEFAULT, executor), model.shrinkage(draws.draws()));
+                Summaries.summarize(reported, WarningThresholds.DEFAULT, executor), model.shrinkage(draws.draws()),
+                variational);
     }
 
     /** Kept draws per chain a cancelled run needs to be summarized and written. */

@@ -75,6 +75,16 @@ class MusterTest {
     }
 
     @Test
+    void aVariationalFitGivesItsDrawsSummaryAndApproximation() {
+        FitOutcome outcome = Muster.fit(conjugateNormal()).with("advi-fullrank").option("output_samples", "2000")
+                .seed(4).run();
+        assertEquals(2000, outcome.draws().draws().iterations());
+        assertTrue(outcome.summary().rows().stream().anyMatch(r -> r.variable().equals("mu")));
+        assertTrue(outcome.variational().elboTrace().size() > 0);
+        assertThrows(IllegalStateException.class, outcome::pointEstimate);
+    }
+
+    @Test
     void unknownNamesSayWhatThereIs() {
         var method = assertThrows(IllegalArgumentException.class, () -> Muster.fit(conjugateNormal()).with("nut").run());
         assertTrue(method.getMessage().contains("unknown inference method 'nut'") && method.getMessage().contains("nuts"),

@@ -21,6 +21,7 @@ import org.muster.app.internal.FitRequest;
 import org.muster.app.internal.FitResult;
 import org.muster.app.internal.FitService;
 import org.muster.app.internal.PointEstimateResult;
+import org.muster.app.internal.VariationalCsvWriter;
 import org.muster.app.internal.ShrinkageCsvWriter;
 import org.muster.app.internal.SummaryOutput;
 import org.muster.app.internal.run.FitListeners;
@@ -76,6 +77,24 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--max-depth", paramLabel = "N", description = "Maximum NUTS tree depth (default 10).")
     private Integer maxDepth;
+
+    @Option(names = "--grad-samples", paramLabel = "N", description = "ADVI: draws per gradient estimate of the ELBO (default 1).")
+    private Integer gradSamples;
+
+    @Option(names = "--elbo-samples", paramLabel = "N", description = "ADVI: draws per estimate of the ELBO (default 100).")
+    private Integer elboSamples;
+
+    @Option(names = "--eval-elbo", paramLabel = "N", description = "ADVI: estimate the ELBO every N iterations (default 100).")
+    private Integer evalElbo;
+
+    @Option(names = "--tol-rel-obj", paramLabel = "X", description = "ADVI: stop when the relative ELBO change (mean or median) falls below X (default 0.01).")
+    private Double tolRelObj;
+
+    @Option(names = "--iter", paramLabel = "N", description = "ADVI: maximum iterations (default 10000).")
+    private Integer iterations;
+
+    @Option(names = "--eta", paramLabel = "X", description = "ADVI: step size; default: chosen by a short search.")
+    private Double eta;
 
     @Option(names = "--metric", paramLabel = "KIND", description = "NUTS/HMC metric: diag_e (default), dense_e or unit_e.")
     private String metric;
@@ -153,6 +172,16 @@ final class FitCommand implements Callable<Integer> {
         putOption(allMethodOptions, "adapt_delta", adaptDelta);
         putOption(allMethodOptions, "max_depth", maxDepth);
         putOption(allMethodOptions, "metric", metric);
+        putOption(allMethodOptions, "grad_samples", gradSamples);
+        putOption(allMethodOptions, "elbo_samples", elboSamples);
+        putOption(allMethodOptions, "eval_elbo", evalElbo);
+        putOption(allMethodOptions, "tol_rel_obj", tolRelObj);
+        putOption(allMethodOptions, "iter", iterations);
+        putOption(allMethodOptions, "eta", eta);
+        if (method.startsWith("advi") && !allMethodOptions.containsKey("output_samples")) {
+            // --draws is the number of draws from the approximation
+            allMethodOptions.put("output_samples", Integer.toString(draws));
+        }
         Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
         FitRequest request = new FitRequest(family, Optional.ofNullable(data), method, chains, warmup, draws, actualSeed,
                 Optional.ofNullable(output), familyOptions.toFamilyOptions(), allMethodOptions, initialValues, predict);
@@ -240,10 +269,19 @@ final class FitCommand implements Callable<Integer> {
         FitResult result = (FitResult) fitOutcome;
         outcome.fit = Optional.of(result.fit());
         outcome.cancelled = result.fit().cancelled();
-        out.println(family + " on " + result.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
-                + " draws (" + warmup + " warmup), seed " + actualSeed);
+        if (result.variational().isPresent()) {
+            out.println(family + " on " + result.datasetSource() + ": " + method + ", " + result.fit().draws().iterations()
+                    + " draws from the approximation, seed " + actualSeed);
+        } else {
+            out.println(family + " on " + result.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
+                    + " draws (" + warmup + " warmup), seed " + actualSeed);
+        }
         out.println();
         SummaryReport.print(out, result.summary());
+        result.variational().ifPresent(variational -> {
+            out.println();
+            VariationalReport.print(out, variational, result.summary());
+        });
         result.shrinkage().ifPresent(table -> {
             out.println();
             ShrinkageReport.print(out, table);
@@ -268,6 +306,9 @@ final class FitCommand implements Callable<Integer> {
                 }
                 if (result.shrinkage().isPresent()) {
                     written.add(shrinkageWriter.write(output, result.shrinkage().get()));
+                }
+                if (result.variational().isPresent()) {
+                    written.addAll(new VariationalCsvWriter().write(output, result.variational().get()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
