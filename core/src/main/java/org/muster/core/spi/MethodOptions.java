@@ -64,4 +64,47 @@ public final class MethodOptions {
     public String getString(String key, String defaultValue) {
         return values.getOrDefault(key, defaultValue);
     }
+
+    /**
+     * A whole number of at least {@code minimum}.
+     *
+     * @throws IllegalArgumentException naming the option when it is not an integer or is below the minimum
+     */
+    public int getInt(String key, int defaultValue, int minimum) {
+        int value = getInt(key, defaultValue);
+        if (value < minimum) {
+            throw new IllegalArgumentException("option " + key + " must be at least " + minimum + ", got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A positive, finite number.
+     *
+     * @throws IllegalArgumentException naming the option when it is not one
+     */
+    public double getPositive(String key, double defaultValue) {
+        double value = getDouble(key, defaultValue);
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException("option " + key + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A yes/no option: {@code true}, {@code 1} or {@code yes}; {@code false}, {@code 0} or {@code no}.
+     *
+     * @throws IllegalArgumentException naming the option for any other value
+     */
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException("option " + key + " must be true or false, got '" + v.trim() + "'");
+        };
+    }
 }

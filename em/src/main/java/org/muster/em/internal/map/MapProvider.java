@@ -31,15 +31,9 @@ public final class MapProvider implements InferenceMethodProvider {
     @Override
     public InferenceMethod create(MethodOptions options) {
         options.requireKnown(ProviderIds.MAP, Set.of(JACOBIAN, ITERATIONS, TOLERANCE));
-        String jacobian = options.getString(JACOBIAN, "false").trim();
-        if (!jacobian.equals("true") && !jacobian.equals("false")) {
-            throw new IllegalArgumentException("option " + JACOBIAN + "=" + jacobian + ": expected true or false");
-        }
-        int iterations = options.getInt(ITERATIONS, 2000);
-        double tolerance = options.getDouble(TOLERANCE, 1e-8);
-        if (iterations < 1 || !(tolerance > 0)) {
-            throw new IllegalArgumentException("options " + ITERATIONS + " and " + TOLERANCE + " must be positive");
-        }
-        return new MaximumAPosteriori(Boolean.parseBoolean(jacobian), new Lbfgs(10, iterations, tolerance, 1e-13));
+        boolean jacobian = options.getBoolean(JACOBIAN, false);
+        int iterations = options.getInt(ITERATIONS, 2000, 1);
+        double tolerance = options.getPositive(TOLERANCE, 1e-8);
+        return new MaximumAPosteriori(jacobian, new Lbfgs(10, iterations, tolerance, 1e-13));
     }
 }

@@ -1,7 +1,6 @@
 package org.muster.samplers.internal.advi;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.muster.core.spi.MethodOptions;
@@ -45,37 +44,17 @@ record AdviOptions(boolean fullRank, int iterations, int gradSamples, int elboSa
     static AdviOptions parse(String method, boolean fullRank, MethodOptions options) {
         options.requireKnown(method, KNOWN);
         AdviOptions d = defaults(fullRank);
-        int iterations = atLeast(options, ITER, d.iterations(), 1);
-        int gradSamples = atLeast(options, GRAD_SAMPLES, d.gradSamples(), 1);
-        int elboSamples = atLeast(options, ELBO_SAMPLES, d.elboSamples(), 1);
-        int evalElbo = atLeast(options, EVAL_ELBO, d.evalElbo(), 1);
-        double tolRelObj = options.getDouble(TOL_REL_OBJ, d.tolRelObj());
-        if (!(tolRelObj > 0) || !Double.isFinite(tolRelObj)) {
-            throw new IllegalArgumentException("option " + TOL_REL_OBJ + " must be positive, got " + tolRelObj);
-        }
-        double eta = options.getDouble(ETA, d.eta());
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("option " + ETA + " must be positive, got " + eta);
-        }
-        String engaged = options.getString(ADAPT_ENGAGED, "true").trim().toLowerCase(Locale.ROOT);
-        boolean adaptEngaged = switch (engaged) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new IllegalArgumentException("option " + ADAPT_ENGAGED + " must be true or false, got '"
-                    + engaged + "'");
-        };
-        int adaptIterations = atLeast(options, ADAPT_ITER, d.adaptIterations(), 1);
-        int outputSamples = atLeast(options, OUTPUT_SAMPLES, 1, 1);
+        int iterations = options.getInt(ITER, d.iterations(), 1);
+        int gradSamples = options.getInt(GRAD_SAMPLES, d.gradSamples(), 1);
+        int elboSamples = options.getInt(ELBO_SAMPLES, d.elboSamples(), 1);
+        int evalElbo = options.getInt(EVAL_ELBO, d.evalElbo(), 1);
+        double tolRelObj = options.getPositive(TOL_REL_OBJ, d.tolRelObj());
+        double eta = options.getPositive(ETA, d.eta());
+        boolean adaptEngaged = options.getBoolean(ADAPT_ENGAGED, true);
+        int adaptIterations = options.getInt(ADAPT_ITER, d.adaptIterations(), 1);
+        int outputSamples = options.getInt(OUTPUT_SAMPLES, 1, 1);
         return new AdviOptions(fullRank, iterations, gradSamples, elboSamples, evalElbo, tolRelObj, eta, adaptEngaged,
                 adaptIterations, options.asMap().containsKey(OUTPUT_SAMPLES) ? outputSamples : 0);
-    }
-
-    private static int atLeast(MethodOptions options, String key, int defaultValue, int minimum) {
-        int value = options.getInt(key, defaultValue);
-        if (value < minimum) {
-            throw new IllegalArgumentException("option " + key + " must be at least " + minimum + ", got " + value);
-        }
-        return value;
     }
 
     /** The number of draws from the approximation for a run asking for {@code runDraws} draws. */

@@ -50,10 +50,7 @@ record HamiltonianOptions(String engine, double adaptDelta, int maxDepth, double
         if (maxDepth < 1 || maxDepth > 30) {
             throw new IllegalArgumentException("option " + MAX_DEPTH + " must be between 1 and 30, got " + maxDepth);
         }
-        double integrationTime = options.getDouble(INT_TIME, 2 * Math.PI);
-        if (!(integrationTime > 0) || !Double.isFinite(integrationTime)) {
-            throw new IllegalArgumentException("option " + INT_TIME + " must be positive, got " + integrationTime);
-        }
+        double integrationTime = options.getPositive(INT_TIME, 2 * Math.PI);
         String metric = switch (options.getString(METRIC, "diag_e").trim().toLowerCase(Locale.ROOT)) {
             case "diag_e", "diag", "diagonal" -> "diag_e";
             case "dense_e", "dense" -> "dense_e";
@@ -61,33 +58,13 @@ record HamiltonianOptions(String engine, double adaptDelta, int maxDepth, double
             default -> throw new IllegalArgumentException("option " + METRIC + " must be diag_e, dense_e or unit_e, got '"
                     + options.getString(METRIC, "") + "'");
         };
-        double stepSize = options.getDouble(STEPSIZE, 1);
-        if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
-            throw new IllegalArgumentException("option " + STEPSIZE + " must be positive, got " + stepSize);
-        }
-        String engaged = options.getString(ADAPT_ENGAGED, "true").trim().toLowerCase(Locale.ROOT);
-        boolean adaptEngaged = switch (engaged) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new IllegalArgumentException("option " + ADAPT_ENGAGED + " must be true or false, got '"
-                    + engaged + "'");
-        };
-        int initBuffer = nonNegative(options, INIT_BUFFER, WarmupSchedule.DEFAULT_INIT_BUFFER);
-        int termBuffer = nonNegative(options, TERM_BUFFER, WarmupSchedule.DEFAULT_TERM_BUFFER);
-        int window = nonNegative(options, WINDOW, WarmupSchedule.DEFAULT_BASE_WINDOW);
-        if (window < 1) {
-            throw new IllegalArgumentException("option " + WINDOW + " must be at least 1, got " + window);
-        }
+        double stepSize = options.getPositive(STEPSIZE, 1);
+        boolean adaptEngaged = options.getBoolean(ADAPT_ENGAGED, true);
+        int initBuffer = options.getInt(INIT_BUFFER, WarmupSchedule.DEFAULT_INIT_BUFFER, 0);
+        int termBuffer = options.getInt(TERM_BUFFER, WarmupSchedule.DEFAULT_TERM_BUFFER, 0);
+        int window = options.getInt(WINDOW, WarmupSchedule.DEFAULT_BASE_WINDOW, 1);
         return new HamiltonianOptions(nuts ? "nuts" : "static", adaptDelta, maxDepth, integrationTime, metric, stepSize,
                 adaptEngaged, initBuffer, termBuffer, window);
-    }
-
-    private static int nonNegative(MethodOptions options, String key, int defaultValue) {
-        int value = options.getInt(key, defaultValue);
-        if (value < 0) {
-            throw new IllegalArgumentException("option " + key + " must not be negative, got " + value);
-        }
-        return value;
     }
 
     boolean nuts() {
