@@ -18,38 +18,7 @@ import org.muster.core.spi.RunConfig;
 class ChainRunnerTest {
 
     /** A sampler that moves mu by one each iteration, so a draw's value tells its iteration. */
-    private static final ChainRunner.SamplerFactory COUNTER = (target, random, init) -> new ChainSampler() {
-        private final double[] position = init.clone();
-
-        @Override
-        public List<String> statisticNames() {
-            return List.of();
-        }
-
-        @Override
-        public void iterate(boolean warmup) {
-            position[0] += 1;
-        }
-
-        @Override
-        public double[] position() {
-            return position;
-        }
-
-        @Override
-        public double logDensity() {
-            return target.logDensity(position);
-        }
-
-        @Override
-        public void statistics(double[] out) {
-        }
-
-        @Override
-        public long densityEvaluations() {
-            return 0;
-        }
-    };
+    private static final ChainRunner.SamplerFactory COUNTER = SteppingSampler.stepping(1);
 
     private static Model model() {
         ModelBuilder b = Model.builder();

@@ -17,35 +17,7 @@ import org.muster.core.spi.RunConfig;
 
 class InitializationTest {
 
-    private static final ChainRunner.SamplerFactory STAY = (target, random, init) -> new ChainSampler() {
-        @Override
-        public java.util.List<String> statisticNames() {
-            return java.util.List.of();
-        }
-
-        @Override
-        public void iterate(boolean warmup) {
-        }
-
-        @Override
-        public double[] position() {
-            return init;
-        }
-
-        @Override
-        public double logDensity() {
-            return target.logDensity(init);
-        }
-
-        @Override
-        public void statistics(double[] out) {
-        }
-
-        @Override
-        public long densityEvaluations() {
-            return 0;
-        }
-    };
+    private static final ChainRunner.SamplerFactory STAY = SteppingSampler.stepping(0);
 
     private static Model model() {
         ModelBuilder b = Model.builder();
