@@ -9,6 +9,8 @@ module org.muster.app {
     requires jakarta.inject;
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
+    requires java.desktop;
+    requires org.knowm.xchart;
 
     uses org.muster.core.spi.InferenceMethodProvider;
     uses org.muster.models.spi.ModelFamily;
