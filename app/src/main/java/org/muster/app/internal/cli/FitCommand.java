@@ -16,6 +16,8 @@ import org.muster.app.internal.FitResult;
 import org.muster.app.internal.FitService;
 import org.muster.app.internal.ShrinkageCsvWriter;
 import org.muster.app.internal.SummaryOutput;
+import org.muster.app.internal.report.ReportInput;
+import org.muster.app.internal.report.ReportWriter;
 import org.muster.core.spi.FitListener;
 import org.muster.diagnostics.api.StanCsvHeader;
 import org.muster.diagnostics.api.StanCsvWriter;
@@ -34,6 +36,7 @@ final class FitCommand implements Callable<Integer> {
     private final FitService service;
     private final SummaryOutput summaryOutput = new SummaryOutput();
     private final ShrinkageCsvWriter shrinkageWriter = new ShrinkageCsvWriter();
+    private final ReportWriter reportWriter = new ReportWriter();
 
     @Spec
     private CommandSpec spec;
@@ -73,7 +76,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Write summary.csv, summary.json, the draws as Stan CSV (draws_1.csv, ...) and, for a model with"
-                    + " units, shrinkage.csv into this directory.")
+                    + " units, shrinkage.csv into this directory, with report.html: the summary and plots on one page.")
     private Path output;
 
     @Mixin
@@ -136,6 +139,7 @@ final class FitCommand implements Callable<Integer> {
                 if (result.shrinkage().isPresent()) {
                     written.add(shrinkageWriter.write(output, result.shrinkage().get()));
                 }
+                written.add(reportWriter.write(output, ReportInput.of(result)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
             }
