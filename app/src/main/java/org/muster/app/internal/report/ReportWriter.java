@@ -79,7 +79,8 @@ public final class ReportWriter {
                     + " hyperparameters: the first " + PlottedVariables.MEMBERS_PER_VECTOR + " members of each"
                     + " (all members are in the table).</p>", plotted.members(), draws, summary, figureCount);
         }
-        input.shrinkage().ifPresent(table -> shrinkage(page, table, figureCount));
+        input.shrinkage().filter(table -> !table.rows().isEmpty())
+                .ifPresent(table -> shrinkage(page, table, figureCount));
         page.append("<footer>Written by Muster. Rank plots after Vehtari et al. (2021); densities are Gaussian"
                 + " kernel estimates with Silverman's bandwidth.</footer>\n</body>\n</html>\n");
         return page.toString();
@@ -196,6 +197,10 @@ public final class ReportWriter {
             PosteriorSummary summary, int[] figureCount) {
         page.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(title)).append("</h2>\n")
                 .append(text).append('\n');
+        if (draws.iterations() < 2) {
+            page.append("<p class=\"note\">Fewer than 2 draws per chain: nothing to plot.</p>\n</section>\n");
+            return;
+        }
         if (!variables.isEmpty()) {
             chainLegend(page, draws.chains());
         }
