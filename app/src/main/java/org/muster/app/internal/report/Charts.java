@@ -224,13 +224,31 @@ final class Charts {
         // need XChart to place a tick at every unit, which its tick search does not promise).
         styler.setXAxisMin(0.0).setXAxisMax(units + 1.0);
         styler.setXAxisDecimalPattern("#0");
-        double[] values = new double[3 * units];
+        double[] values = new double[4 * units];
         for (int j = 0; j < units; j++) {
-            values[3 * j] = rows.get(j).raw();
-            values[3 * j + 1] = rows.get(j).q5();
-            values[3 * j + 2] = rows.get(j).q95();
+            values[4 * j] = rows.get(j).raw();
+            values[4 * j + 1] = rows.get(j).q5();
+            values[4 * j + 2] = rows.get(j).q95();
+            values[4 * j + 3] = rows.get(j).mean();
         }
-        styler.setYAxisDecimalPattern(decimalPattern(span(values)));
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            if (Double.isFinite(value)) {
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+            }
+        }
+        if (Double.isFinite(populationMean)) {
+            low = Math.min(low, populationMean);
+            high = Math.max(high, populationMean);
+        }
+        if (high > low) {
+            // A margin so the markers at the extremes are not cut in half by the plot's edge.
+            double margin = 0.04 * (high - low);
+            styler.setYAxisMin(low - margin).setYAxisMax(high + margin);
+        }
+        styler.setYAxisDecimalPattern(decimalPattern(high - low));
         return chart;
     }
 

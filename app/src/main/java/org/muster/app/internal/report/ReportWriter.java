@@ -130,7 +130,7 @@ public final class ReportWriter {
         } else {
             page.append("<ul class=\"warnings\">\n");
             for (DiagnosticWarning warning : summary.warnings()) {
-                page.append("<li class=\"warning\" data-kind=\"").append(warning.kind().name().toLowerCase(Locale.ROOT))
+                page.append("<li class=\"warning\" data-warning=\"").append(warning.kind().name().toLowerCase(Locale.ROOT))
                         .append("\"><strong>").append(escape(warning.message())).append(".</strong> Try: ")
                         .append(escape(warning.advice())).append(".</li>\n");
             }

@@ -17,8 +17,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * reference (which HTML does not want), clip-path ids that would clash between several charts in one page,
  * and one {@code <line>} element per segment of a polyline (a trace of 4 chains × 1000 draws is 4000
  * elements, about a megabyte). This class strips the prologue, prefixes every id with a per-chart prefix,
- * and merges each run of same-styled segments into one {@code <path>}, which draws the same picture at a
- * twentieth of the size.
+ * merges each run of same-styled segments into one {@code <path>}, which draws the same picture at a
+ * twentieth of the size, and rounds coordinates to hundredths of a pixel.
  */
 final class SvgInliner {
 
@@ -26,6 +26,7 @@ final class SvgInliner {
     private static final Pattern ROOT_SIZE = Pattern.compile("\\s(?:width|height|x|y)=\"[^\"]*\"");
     private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
     private static final Pattern REFERENCE = Pattern.compile("url\\(#([^)]+)\\)|href=\"#([^\"]+)\"");
+    private static final Pattern LONG_DECIMAL = Pattern.compile("-?\\d+\\.\\d{3,}");
     private static final Pattern LINE = Pattern.compile(
             "<line style=\"([^\"]*)\" x1=\"([^\"]+)\" x2=\"([^\"]+)\" y1=\"([^\"]+)\" y2=\"([^\"]+)\"/>");
 
@@ -61,14 +62,16 @@ final class SvgInliner {
             throw new IllegalArgumentException("not an SVG document: malformed <svg> tag");
         }
         String rootTag = ROOT_SIZE.matcher(root.group()).replaceAll("");
-        rootTag = rootTag.substring(0, rootTag.length() - 1) + " role=\"img\" aria-label=\"" + ReportHtml.escape(label)
-                + "\">";
-        // Merging first leaves a twentieth of the text for the id rewriting to scan.
-        svg = mergeLines(rootTag + svg.substring(root.end()));
-        svg = ID.matcher(svg).replaceAll(m -> Matcher.quoteReplacement("id=\"" + idPrefix + "-" + m.group(1) + "\""));
-        svg = REFERENCE.matcher(svg).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
+        // Merging first leaves a twentieth of the text for the rewriting below to scan.
+        String body = mergeLines(svg.substring(root.end()));
+        // Text comes as glyph outlines with coordinates to 1/10^6 pixel; hundredths draw the same.
+        body = LONG_DECIMAL.matcher(body).replaceAll(m -> round(m.group()));
+        body = ID.matcher(body).replaceAll(m -> Matcher.quoteReplacement("id=\"" + idPrefix + "-" + m.group(1) + "\""));
+        body = REFERENCE.matcher(body).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
                 ? "url(#" + idPrefix + "-" + m.group(1) + ")" : "href=\"#" + idPrefix + "-" + m.group(2) + "\""));
-        return mergeLines(svg);
+        // The label goes in last: it is text, not coordinates, and must not be rounded.
+        return rootTag.substring(0, rootTag.length() - 1) + " role=\"img\" aria-label=\"" + ReportHtml.escape(label)
+                + "\">" + body;
     }
 
     /** Replaces each run of adjacent {@code <line>} elements of one style by one path. */

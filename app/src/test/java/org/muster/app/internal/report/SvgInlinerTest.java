@@ -17,6 +17,7 @@ class SvgInlinerTest {
             width="600px" x="0px" y="0px" xmlns="http://www.w3.org/2000/svg">
               <defs>
                 <clipPath id="clip42"><rect height="1" width="1" x="0" y="0"/></clipPath>
+                <path d="M-8.421875,-3.296875 L-6.5625,-3.296875 Q1.999,2 3.14159,4 Z"/>
               </defs>
               <g clip-path="url(#clip42)">
                 <line style="stroke:red;" x1="1.004" x2="2.5" y1="3" y2="4.25"/>
@@ -29,12 +30,12 @@ class SvgInlinerTest {
 
     @Test
     void stripsThePrologueAndTheFixedSize() {
-        String svg = SvgInliner.inline(DOCUMENT, "f1", "a <chart>");
+        String svg = SvgInliner.inline(DOCUMENT, "f1", "a <chart>, bandwidth 0.00230");
         assertTrue(svg.startsWith("<svg "), svg);
         assertFalse(svg.contains("DOCTYPE"));
         assertFalse(svg.contains("width=\"600px\""));
         assertTrue(svg.contains("viewBox=\"0 0 600 250\""));
-        assertTrue(svg.contains("aria-label=\"a &lt;chart&gt;\""));
+        assertTrue(svg.contains("aria-label=\"a &lt;chart&gt;, bandwidth 0.00230\""), svg);
     }
 
     @Test
@@ -52,6 +53,12 @@ class SvgInlinerTest {
         assertTrue(svg.contains("<path style=\"stroke:red;stroke-linejoin:round;\" d=\"M1,3 L2.5,4.25 L3.33,0 M7,7 L8,8\"/>"),
                 svg);
         assertTrue(svg.contains("<path style=\"stroke:blue;stroke-linejoin:round;\" d=\"M0,0 L1,1\"/>"), svg);
+    }
+
+    @Test
+    void roundsLongDecimalsInGlyphOutlines() {
+        String svg = SvgInliner.inline(DOCUMENT, "f1", "chart");
+        assertTrue(svg.contains("<path d=\"M-8.42,-3.3 L-6.56,-3.3 Q2,2 3.14,4 Z\"/>"), svg);
     }
 
     @Test
