@@ -347,8 +347,9 @@ final class Charts {
         styler.setAxisTickLabelsFont(TICK_FONT);
         styler.setLegendVisible(false);
         styler.setToolTipsEnabled(false);
-        // The plot border is the axis line; XChart's own axis line would draw a second one beside it.
-        styler.setAxisTicksLineVisible(false);
+        // Axis lines on the left and at the bottom only: XChart's plot border would draw a second line beside
+        // each of them, a few pixels off.
+        styler.setPlotBorderVisible(false);
         styler.setChartPadding(8);
         styler.setPlotContentSize(0.96);
         styler.setLocale(Locale.ROOT);
