@@ -18,6 +18,8 @@ import org.muster.diagnostics.api.SummaryRow;
 import org.muster.diagnostics.api.WarningThresholds;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code report.html}: one self-contained page (no network, no scripts, charts inline as SVG) with
@@ -32,6 +34,8 @@ public final class ReportWriter {
 
     /** The file name written into the output directory. */
     public static final String FILE_NAME = "report.html";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
 
     private static final WarningThresholds THRESHOLDS = WarningThresholds.DEFAULT;
 
@@ -51,7 +55,10 @@ public final class ReportWriter {
     public Path write(Path directory, ReportInput input) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
+        long start = System.nanoTime();
         String html = render(input);
+        LOG.debug("report of {} rendered in {} ms, {} characters", input.familyId(),
+                (System.nanoTime() - start) / 1_000_000, html.length());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(html);
         }
