@@ -14,6 +14,8 @@ module org.muster.app {
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
     requires me.tongfei.progressbar;
+    requires java.desktop;
+    requires org.knowm.xchart;
 
     uses org.muster.core.spi.InferenceMethodProvider;
     uses org.muster.models.spi.ModelFamily;

@@ -33,6 +33,8 @@ import org.muster.app.internal.run.RunRecord;
 import org.muster.app.internal.run.StreamingStanCsvWriter;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.app.internal.report.ReportInput;
+import org.muster.app.internal.report.ReportWriter;
 import org.muster.core.spi.FitListener;
 import org.muster.diagnostics.api.StanCsvHeader;
 import org.muster.diagnostics.api.StanCsvWriter;
@@ -59,6 +61,7 @@ final class FitCommand implements Callable<Integer> {
     private final Interruption interruption;
     private final SummaryOutput summaryOutput = new SummaryOutput();
     private final ShrinkageCsvWriter shrinkageWriter = new ShrinkageCsvWriter();
+    private final ReportWriter reportWriter = new ReportWriter();
 
     @Spec
     private CommandSpec spec;
@@ -116,8 +119,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Write summary.csv, summary.json, the draws as Stan CSV (draws_1.csv, ..., written as they are"
-                    + " drawn), run.json, muster.log and, for a model with units, shrinkage.csv into this directory"
-                    + " (default: a new folder muster-out/FAMILY-yyyyMMdd-HHmmss).")
+                    + " drawn), report.html (the summary and plots on one page), run.json, muster.log and, for a model"
+                    + " with units, shrinkage.csv into this directory (default: a new folder muster-out/FAMILY-yyyyMMdd-HHmmss).")
     private Path output;
 
     @Option(names = "--no-output", description = "Write no files; only print the summary.")
@@ -310,6 +313,7 @@ final class FitCommand implements Callable<Integer> {
                 if (result.variational().isPresent()) {
                     written.addAll(new VariationalCsvWriter().write(output, result.variational().get()));
                 }
+                written.add(reportWriter.write(output, ReportInput.of(result)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
             }
