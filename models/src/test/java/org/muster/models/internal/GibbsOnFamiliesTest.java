@@ -52,7 +52,7 @@ class GibbsOnFamiliesTest {
     @Test
     void theFamilyMarksRatsHyperparametersAsAMetropolisBlock() {
         List<String> block = List.of(
-                "mean, concentration: Metropolis block (joint random walk on the unconstrained scale, scale and"
+                "mean, concentration: Metropolis block (joint random walk on the unconstrained scale, 5 steps per sweep, scale and"
                         + " covariance adapted in warmup toward acceptance 0.234)",
                 "theta: conjugate beta-binomial given y (all 71 members in one draw)");
         assertEquals(block, Fits.method("gibbs").explain(rats(), MethodOptions.empty()));
@@ -60,7 +60,7 @@ class GibbsOnFamiliesTest {
                 Fits.method("gibbs").explain(rats(), MethodOptions.of(java.util.Map.of("block", "mean,concentration"))));
         Model onAlphaBeta = new BetaBinomialFamily().build(DatasetReader.builtIn("rats"), FamilyOptions.builder()
                 .prior("alpha=gamma(1, 0.1)").prior("beta=gamma(1, 0.1)").build());
-        assertEquals("alpha, beta: Metropolis block (joint random walk on the unconstrained scale, scale and covariance"
+        assertEquals("alpha, beta: Metropolis block (joint random walk on the unconstrained scale, 5 steps per sweep, scale and covariance"
                 + " adapted in warmup toward acceptance 0.234)",
                 Fits.method("gibbs").explain(onAlphaBeta, MethodOptions.empty()).get(0));
     }

@@ -23,6 +23,12 @@ import org.muster.core.api.Operation;
  */
 final class GibbsPlan {
 
+    /**
+     * Metropolis steps per sweep of a block by default: a random walk moves little per step, and a step
+     * costs one model evaluation, about what the sweep's other updates cost together.
+     */
+    static final int DEFAULT_BLOCK_STEPS = 5;
+
     /** Conjugate kinds this sampler draws in closed form. */
     private static final Set<Conjugacy> DRAWN = Set.of(Conjugacy.BETA_BINOMIAL, Conjugacy.GAMMA_POISSON,
             Conjugacy.NORMAL_NORMAL, Conjugacy.GAMMA_NORMAL_PRECISION, Conjugacy.INVERSE_GAMMA_NORMAL_VARIANCE,
@@ -33,7 +39,7 @@ final class GibbsPlan {
 
     /** Fresh updates (with their own tuning and buffers) for one chain, in sweep order, without blocks. */
     static List<NodeUpdate> updates(CompiledModel compiled) {
-        return updates(compiled, List.of(), 0);
+        return updates(compiled, List.of(), 0, DEFAULT_BLOCK_STEPS);
     }
 
     /**
@@ -43,7 +49,7 @@ final class GibbsPlan {
      * @param warmup warmup iterations, over which the blocks' proposals adapt
      * @throws IllegalArgumentException naming a block member that is not a parameter, or one in two blocks
      */
-    static List<NodeUpdate> updates(CompiledModel compiled, List<List<String>> blocks, int warmup) {
+    static List<NodeUpdate> updates(CompiledModel compiled, List<List<String>> blocks, int warmup, int blockSteps) {
         Model model = compiled.model();
         Map<Node, List<ConjugatePair>> pairsByPrior = new LinkedHashMap<>();
         for (ConjugatePair pair : model.conjugatePairs()) {
@@ -77,7 +83,7 @@ final class GibbsPlan {
                 Node first = model.parameters().stream().filter(members::contains).findFirst().orElseThrow();
                 if (first == parameter) {
                     updates.add(new MetropolisBlockUpdate(
-                            members.stream().map(compiled::unconstrainedBlock).toList(), warmup));
+                            members.stream().map(compiled::unconstrainedBlock).toList(), warmup, blockSteps));
                 }
                 continue;
             }
@@ -98,13 +104,13 @@ final class GibbsPlan {
     }
 
     /** One line per update: the node's (or block's) name and its update. */
-    static List<String> explain(Model model, List<List<String>> blocks) {
-        return updates(model.compile(), blocks, 0).stream().map(NodeUpdate::explanation).toList();
+    static List<String> explain(Model model, List<List<String>> blocks, int blockSteps) {
+        return updates(model.compile(), blocks, 0, blockSteps).stream().map(NodeUpdate::explanation).toList();
     }
 
     /** One line per parameter node, without blocks: its name and its update. */
     static List<String> explain(Model model) {
-        return explain(model, List.of());
+        return explain(model, List.of(), DEFAULT_BLOCK_STEPS);
     }
 
     /** The links of a conjugate update of {@code parameter}, or empty if its full conditional is not covered. */

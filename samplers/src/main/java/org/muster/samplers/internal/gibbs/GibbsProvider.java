@@ -23,6 +23,8 @@ public final class GibbsProvider implements InferenceMethodProvider {
     static final String ID = "gibbs";
     /** Option naming Metropolis blocks: node names separated by commas, blocks by semicolons. */
     static final String BLOCK = "block";
+    /** Option: Metropolis steps per sweep of each block. */
+    static final String BLOCK_STEPS = "block_steps";
 
     @Override
     public String id() {
@@ -36,21 +38,24 @@ public final class GibbsProvider implements InferenceMethodProvider {
 
     @Override
     public List<String> explain(Model model, MethodOptions options) {
-        options.requireKnown(ID, Set.of(BLOCK));
-        return GibbsPlan.explain(model, blocks(model, options.asMap().get(BLOCK)));
+        options.requireKnown(ID, Set.of(BLOCK, BLOCK_STEPS));
+        return GibbsPlan.explain(model, blocks(model, options.asMap().get(BLOCK)),
+                options.getInt(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1));
     }
 
     @Override
     public InferenceMethod create(MethodOptions options) {
-        options.requireKnown(ID, Set.of(BLOCK));
+        options.requireKnown(ID, Set.of(BLOCK, BLOCK_STEPS));
         String blockOption = options.asMap().get(BLOCK);
+        int blockSteps = options.getInt(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1);
         return (model, config, listener) -> {
             List<List<String>> blocks = blocks(model, blockOption);
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("algorithm", ID);
-            settings.put("updates", String.join("; ", GibbsPlan.explain(model, blocks)));
+            settings.put("updates", String.join("; ", GibbsPlan.explain(model, blocks, blockSteps)));
             return ChainRunner.run(ID, settings, false, model, config, listener, (target, random, init) ->
-                    new GibbsChain(target, random, init, GibbsPlan.updates(model.compile(), blocks, config.warmup())));
+                    new GibbsChain(target, random, init, GibbsPlan.updates(model.compile(), blocks, config.warmup(),
+                            blockSteps)));
         };
     }
 

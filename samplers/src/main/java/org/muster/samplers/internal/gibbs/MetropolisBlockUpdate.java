@@ -25,17 +25,24 @@ final class MetropolisBlockUpdate implements NodeUpdate {
     private final int[] coordinates;
     private final int dimension;
     private final AdaptiveRandomWalk proposal;
+    private final int steps;
     private final double[] current;
     private final double[] step;
     private double lastAcceptProbability = 1;
 
-    /** @param warmup the number of warmup iterations the chain will run */
-    MetropolisBlockUpdate(List<UnconstrainedBlock> blocks, int warmup) {
+    /**
+     * @param warmup the number of warmup iterations the chain will run
+     * @param steps Metropolis steps per sweep, at least 1: a random walk moves little per step, and a step
+     *     costs one evaluation while a sweep's other updates cost about as much together
+     */
+    MetropolisBlockUpdate(List<UnconstrainedBlock> blocks, int warmup, int steps) {
         this.blocks = List.copyOf(blocks);
         this.coordinates = blocks.stream()
                 .flatMapToInt(b -> java.util.stream.IntStream.range(b.offset(), b.offset() + b.size())).toArray();
         this.dimension = coordinates.length;
-        this.proposal = new AdaptiveRandomWalk(dimension, warmup, AdaptiveRandomWalk.defaultTarget(dimension), true);
+        this.steps = steps;
+        this.proposal = new AdaptiveRandomWalk(dimension, warmup * steps, AdaptiveRandomWalk.defaultTarget(dimension),
+                true);
         this.current = new double[dimension];
         this.step = new double[dimension];
     }
@@ -43,8 +50,9 @@ final class MetropolisBlockUpdate implements NodeUpdate {
     @Override
     public String explanation() {
         return blocks.stream().map(b -> b.parameter().name()).collect(Collectors.joining(", "))
-                + ": Metropolis block (joint random walk on the unconstrained scale, scale and covariance adapted in"
-                + " warmup toward acceptance " + proposal.targetAcceptance() + ")";
+                + ": Metropolis block (joint random walk on the unconstrained scale, " + (steps == 1 ? "one step" : steps
+                + " steps") + " per sweep, scale and covariance adapted in warmup toward acceptance "
+                + proposal.targetAcceptance() + ")";
     }
 
     @Override
@@ -64,6 +72,15 @@ final class MetropolisBlockUpdate implements NodeUpdate {
 
     @Override
     public void update(Sweep sweep) {
+        double acceptSum = 0;
+        for (int k = 0; k < steps; k++) {
+            acceptSum += step(sweep);
+        }
+        lastAcceptProbability = acceptSum / steps;
+    }
+
+    /** One Metropolis step of the block; returns its acceptance probability. */
+    private double step(Sweep sweep) {
         double[] x = sweep.position;
         double logDensity = sweep.logDensity();
         proposal.step(sweep.random, step);
@@ -85,9 +102,9 @@ final class MetropolisBlockUpdate implements NodeUpdate {
                 x[coordinates[i]] = current[i];
             }
         }
-        lastAcceptProbability = acceptProbability;
         if (sweep.warmup()) {
             proposal.adapt(acceptProbability, current);
         }
+        return acceptProbability;
     }
 }

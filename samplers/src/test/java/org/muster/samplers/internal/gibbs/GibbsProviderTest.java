@@ -87,7 +87,7 @@ class GibbsProviderTest extends InferenceMethodContractTest {
         Node theta = b.stochastic("theta", 3, beta(a, c));
         b.observed("y", binomial(b.data("n", new int[] {5, 6, 7}), theta), new int[] {1, 2, 3});
         Model model = b.build();
-        assertEquals(List.of("a, c: Metropolis block (joint random walk on the unconstrained scale, scale and covariance"
+        assertEquals(List.of("a, c: Metropolis block (joint random walk on the unconstrained scale, 5 steps per sweep, scale and covariance"
                         + " adapted in warmup toward acceptance 0.234)",
                 "theta: conjugate beta-binomial given y (all 3 members in one draw)"),
                 provider().explain(model, MethodOptions.of(Map.of("block", " a, c ;"))));

@@ -34,7 +34,7 @@ class MetropolisBlockUpdateTest {
         int warmup = 2000;
         MetropolisBlockUpdate update = new MetropolisBlockUpdate(List.of(
                 compiled.unconstrainedBlock(model.requireNode("x")), compiled.unconstrainedBlock(model.requireNode("y"))),
-                warmup);
+                warmup, 1);
         Sweep sweep = new Sweep(compiled.newEvaluator(), new SplittableRandom(3), new double[] {1, -1, 5.5});
         sweep.setWarmup(true);
         for (int i = 0; i < warmup; i++) {
