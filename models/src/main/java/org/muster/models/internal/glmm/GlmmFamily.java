@@ -66,7 +66,9 @@ public final class GlmmFamily implements ModelFamily {
 
     @Override
     public List<DataColumn> dataColumns() {
-        return List.of();
+        // the columns are the ones the formula names; the dataset's other columns are left alone
+        return List.of(new DataColumn("columns named by --formula", "number or text",
+                "the response, the predictors (text columns are categorical) and the grouping factors"));
     }
 
     @Override
