@@ -32,7 +32,7 @@ class GlmmFamilyTest {
     private static final GlmmFamily FAMILY = new GlmmFamily();
 
     /** Explicit priors, so the hand-built graphs below can state the same ones without the defaults' rounding. */
-    private static final List<String> RADON_PRIORS = List.of("b_Intercept=student_t(3, 1.3, 2.5)", "b_floor=normal(0, 2)",
+    static final List<String> RADON_PRIORS = List.of("b_Intercept=student_t(3, 1.3, 2.5)", "b_floor=normal(0, 2)",
             "sd_county__Intercept=student_t(3, 0, 2.5)", "sd_county__floor=normal(0, 1)", "sigma=student_t(3, 0, 2)",
             "cor_county=lkj(2)");
 
@@ -96,31 +96,8 @@ class GlmmFamilyTest {
         Dataset data = DatasetReader.builtIn("radon");
         CompiledModel formula = prepare(data, "log_radon ~ floor + (1 + floor | county)", null, RADON_PRIORS, null)
                 .model().compile();
-        int[] county = Arrays.stream(data.integer("county")).map(c -> c - 1).toArray();
-        double[] floor = data.real("floor");
-        double[] y = data.real("log_radon");
-        int j = 85;
-        double floorMean = Arrays.stream(floor).average().orElseThrow();
-        ModelBuilder b = Model.builder();
-        Node intercept = b.stochastic("Intercept", prior("student_t(3, 1.3, 2.5)", Bounds.REAL));
-        Node slope = b.stochastic("slope", normal(0, 2));
-        Node sdIntercept = b.stochastic("sdA", prior("student_t(3, 0, 2.5)", Bounds.POSITIVE));
-        Node sdSlope = b.stochastic("sdB", prior("normal(0, 1)", Bounds.POSITIVE));
-        Node l = b.stochastic("L", 4, lkjCorrCholesky(2));
-        Node z = b.stochastic("z", 2 * j, normal(0, 1));
-        Node sigma = b.stochastic("sigma", prior("student_t(3, 0, 2)", Bounds.POSITIVE));
-        int[] first = new int[j];
-        int[] second = new int[j];
-        for (int c = 0; c < j; c++) {
-            first[c] = c;
-            second[c] = j + c;
-        }
-        Node rho = Expressions.sum(l.at(new int[] {2}));
-        Node rest = Expressions.sum(l.at(new int[] {3}));
-        Node alpha = intercept.minus(slope.times(floorMean)).plus(sdIntercept.times(z.at(first)));
-        Node beta = slope.plus(sdSlope.times(rho.times(z.at(first)).plus(rest.times(z.at(second)))));
-        b.observed("y", normal(alpha.at(county).plus(beta.at(county).times(b.data("floor", floor))), sigma), y);
-        CompiledModel hand = b.build().compile();
+        double floorMean = Arrays.stream(data.real("floor")).average().orElseThrow();
+        CompiledModel hand = handBuiltRadon(data).compile();
         assertEquals(hand.dimension(), formula.dimension());
         ModelEvaluator a = formula.newEvaluator();
         ModelEvaluator e = hand.newEvaluator();
@@ -342,6 +319,40 @@ class GlmmFamilyTest {
             assertEquals(numeric, gradient[i], 1e-4 * Math.max(1, Math.abs(numeric)),
                     label + ": " + compiled.unconstrainedNames().get(i));
         }
+    }
+
+    /**
+     * The radon model with {@link #RADON_PRIORS}, written out by hand: per-county intercepts and slopes
+     * on the uncentered floor, the correlation read from the Cholesky factor's second row.
+     */
+    static Model handBuiltRadon(Dataset data) {
+        int[] county = Arrays.stream(data.integer("county")).map(c -> c - 1).toArray();
+        double[] floor = data.real("floor");
+        double[] y = data.real("log_radon");
+        int j = 85;
+        double floorMean = Arrays.stream(floor).average().orElseThrow();
+        ModelBuilder b = Model.builder();
+        Node intercept = b.stochastic("Intercept", prior("student_t(3, 1.3, 2.5)", Bounds.REAL));
+        Node slope = b.stochastic("slope", normal(0, 2));
+        Node sdIntercept = b.stochastic("sdA", prior("student_t(3, 0, 2.5)", Bounds.POSITIVE));
+        Node sdSlope = b.stochastic("sdB", prior("normal(0, 1)", Bounds.POSITIVE));
+        Node l = b.stochastic("L", 4, lkjCorrCholesky(2));
+        Node z = b.stochastic("z", 2 * j, normal(0, 1));
+        Node sigma = b.stochastic("sigma", prior("student_t(3, 0, 2)", Bounds.POSITIVE));
+        int[] first = new int[j];
+        int[] second = new int[j];
+        for (int c = 0; c < j; c++) {
+            first[c] = c;
+            second[c] = j + c;
+        }
+        Node rho = Expressions.sum(l.at(new int[] {2}));
+        Node rest = Expressions.sum(l.at(new int[] {3}));
+        Node alpha = intercept.minus(slope.times(floorMean)).plus(sdIntercept.times(z.at(first)));
+        Node beta = slope.plus(sdSlope.times(rho.times(z.at(first)).plus(rest.times(z.at(second)))));
+        b.observed("y", normal(alpha.at(county).plus(beta.at(county).times(b.data("floor", floor))), sigma), y);
+        b.deterministic("b_Intercept", intercept.minus(slope.times(floorMean)));
+        b.deterministic("rho", rho.times(1.0));
+        return b.build();
     }
 
     private static org.muster.core.api.Distribution prior(String text, Bounds bounds) {
