@@ -60,6 +60,11 @@ final class Design {
         }
         List<String> cells = data.text(column);
         double[] values = new double[cells.size()];
+        for (int r = 0; r < cells.size(); r++) {
+            if (cells.get(r).isBlank()) {
+                throw data.cellError(r, column, "", "a value: the cell is empty, and glmm has no model for missing data");
+            }
+        }
         for (int r = 0; r < values.length; r++) {
             try {
                 values[r] = Double.parseDouble(cells.get(r).trim());
@@ -162,8 +167,12 @@ final class Design {
         List<List<String>> rowKeys = new ArrayList<>(rows());
         for (int r = 0; r < rows(); r++) {
             List<String> key = new ArrayList<>(columns.size());
-            for (List<String> column : cells) {
-                key.add(column.get(r).trim());
+            for (int c = 0; c < cells.size(); c++) {
+                String cell = cells.get(c).get(r).trim();
+                if (cell.isEmpty()) {
+                    throw data.cellError(r, columns.get(c), "", "a group: the cell is empty");
+                }
+                key.add(cell);
             }
             levels.put(key, 0);
             rowKeys.add(key);

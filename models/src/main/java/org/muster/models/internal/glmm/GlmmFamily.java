@@ -345,7 +345,7 @@ public final class GlmmFamily implements ModelFamily {
                 throw new IllegalArgumentException("prior '" + prior.text() + "': the correlations of '"
                         + block.factor.name() + "' take lkj(eta) with eta > 0, e.g. " + name + "=lkj(2)");
             }
-            priorRows.add(new PriorRow(name, prior.text().substring(prior.text().indexOf(prior.distribution())), "user"));
+            priorRows.add(new PriorRow(name, distributionText(prior), "user"));
             return prior.arguments().get(0);
         }
 
@@ -354,8 +354,8 @@ public final class GlmmFamily implements ModelFamily {
             priorNames.add(key);
             Optional<Prior> user = options.prior(key);
             Prior prior = user.orElseGet(() -> Prior.parse(key + "=" + defaultPrior));
-            priorRows.add(new PriorRow(key, user.isPresent() ? prior.text().substring(prior.text().indexOf(
-                    prior.distribution())) : defaultPrior, user.isPresent() ? "user" : "default"));
+            priorRows.add(new PriorRow(key, user.isPresent() ? distributionText(prior) : defaultPrior,
+                    user.isPresent() ? "user" : "default"));
             Distribution distribution = prior.distribution(bounds);
             return b.stochastic(node, distribution);
         }
@@ -447,6 +447,15 @@ public final class GlmmFamily implements ModelFamily {
             this.slopes = slopes;
             this.sds = sds;
         }
+    }
+
+    /** The distribution part of a prior as written: {@code normal(0, 1)} of {@code b_x=normal(0, 1)}. */
+    private static String distributionText(Prior prior) {
+        String text = prior.text();
+        int equals = text.indexOf('=');
+        int tilde = text.indexOf('~');
+        int split = equals < 0 ? tilde : tilde < 0 ? equals : Math.min(equals, tilde);
+        return text.substring(split + 1).trim();
     }
 
     /** A name the graph accepts: characters other than letters, digits, '_' and '.' become '.'. */

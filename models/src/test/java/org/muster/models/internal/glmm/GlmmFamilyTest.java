@@ -236,6 +236,10 @@ class GlmmFamilyTest {
         assertTrue(noFormula.contains("needs a formula"), noFormula);
         String badFamily = error(small, "y ~ 1", "gamma");
         assertTrue(badFamily.contains("expected one of [gaussian, binomial, bernoulli, poisson, negbinomial]"), badFamily);
+        Dataset blank = new Dataset("blank.csv", List.of("y", "x", "g"), List.of(new String[] {"1", "0.5", "1"},
+                new String[] {"2", "", "2"}, new String[] {"3", "1.5", "2"}), new int[] {2, 3, 4});
+        String empty = error(blank, "y ~ x + (1 | g)", null);
+        assertTrue(empty.contains("blank.csv, line 3, column 'x': '' is not a value: the cell is empty"), empty);
         for (String message : List.of(unknown, constant, oneLevel)) {
             assertEquals(3, message.lines().count(), message);
         }

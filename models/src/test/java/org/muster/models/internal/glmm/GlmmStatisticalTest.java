@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.muster.core.api.Draws;
+import org.muster.core.api.Fit;
+import org.muster.core.api.VariationalFit;
 import org.muster.core.api.Model;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.spi.FitListener;
@@ -35,6 +37,29 @@ class GlmmStatisticalTest {
                     FitListener.NONE)).draws();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyMethodRunsOnTheFormulaModel() {
+        Model model = GlmmFamilyTest.prepare(DatasetReader.builtIn("radon"), "log_radon ~ floor + (1 + floor | county)",
+                null, List.of(), null).model();
+        for (String method : List.of("advi", "gibbs")) {
+            InferenceMethodProvider provider = ServiceLoader.load(InferenceMethodProvider.class).stream()
+                    .map(ServiceLoader.Provider::get).filter(p -> p.id().equals(method)).findFirst().orElseThrow();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Fit fit = provider.create(MethodOptions.empty()).fit(model,
+                        RunConfig.builder().chains(2).warmup(300).draws(300).seed(4).executor(pool).build(),
+                        FitListener.NONE);
+                Draws draws = (fit instanceof VariationalFit v ? v.draws() : (PosteriorDraws) fit).draws();
+                double floor = mean(chains(draws, "b_floor"));
+                assertTrue(Math.abs(floor + 0.67) < 0.15, method + ": b_floor " + floor);
+            } catch (ClassCastException e) {
+                throw new AssertionError(method + " gave no draws", e);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
