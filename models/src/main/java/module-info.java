@@ -16,5 +16,6 @@ module org.muster.models {
             org.muster.models.internal.NormalHierarchicalFamily,
             org.muster.models.internal.EightSchoolsFamily,
             org.muster.models.internal.GaussianMixtureFamily,
-            org.muster.models.internal.NealFunnelFamily;
+            org.muster.models.internal.NealFunnelFamily,
+            org.muster.models.internal.glmm.GlmmFamily;
 }

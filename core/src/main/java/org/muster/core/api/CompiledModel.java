@@ -33,7 +33,7 @@ public final class CompiledModel {
             if (node.isNamed() && (node.kind() == NodeKind.PARAMETER || node.kind() == NodeKind.DETERMINISTIC)) {
                 outputs.add(node);
                 for (int i = 0; i < node.size(); i++) {
-                    names.add(node.shape().memberName(node.name(), i));
+                    names.add(node.memberName(i));
                 }
             }
         }

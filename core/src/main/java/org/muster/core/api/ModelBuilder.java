@@ -109,6 +109,33 @@ public final class ModelBuilder {
                 List.of(expression), null, null);
     }
 
+    /**
+     * A named expression whose members appear in the output under labels of the model's choosing,
+     * e.g. {@code r_county[1,Intercept]}, where the shape's own names ({@code r[1]}) would not say
+     * what each member is.
+     *
+     * @param memberNames one label per member, distinct and not blank; not modified (copied)
+     * @throws IllegalArgumentException if the count does not match the expression's size or a label is blank or repeated
+     */
+    public Node deterministic(String name, Node expression, List<String> memberNames) {
+        checkOwned(expression, name);
+        checkNewName(name);
+        if (memberNames.size() != expression.size()) {
+            throw new IllegalArgumentException("deterministic '" + name + "': " + memberNames.size()
+                    + " member names for " + expression.size() + " members");
+        }
+        if (new java.util.HashSet<>(memberNames).size() != memberNames.size()
+                || memberNames.stream().anyMatch(m -> m == null || m.isBlank())) {
+            throw new IllegalArgumentException("deterministic '" + name + "': member names must be distinct and not blank");
+        }
+        checkNotBuilt();
+        Node node = new Node(this, nodes.size(), name, true, NodeKind.DETERMINISTIC, expression.shape(),
+                Operation.IDENTITY, null, List.of(expression), null, null, memberNames);
+        nodes.add(node);
+        byName.put(name, node);
+        return node;
+    }
+
     Node apply(Operation operation, Node... operands) {
         for (Node operand : operands) {
             checkOwned(operand, operation.label());

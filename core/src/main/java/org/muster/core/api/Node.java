@@ -23,11 +23,19 @@ public final class Node {
     private final List<Node> inputs;
     private final double[] values;
     private final int[] index;
+    private final List<String> memberNames;
 
     Node(ModelBuilder owner, int id, String name, boolean named, NodeKind kind, Shape shape,
             Operation operation, DistributionKernel distribution, List<Node> inputs, double[] values,
             int[] index) {
+        this(owner, id, name, named, kind, shape, operation, distribution, inputs, values, index, null);
+    }
+
+    Node(ModelBuilder owner, int id, String name, boolean named, NodeKind kind, Shape shape,
+            Operation operation, DistributionKernel distribution, List<Node> inputs, double[] values,
+            int[] index, List<String> memberNames) {
         this.owner = owner;
+        this.memberNames = memberNames == null ? null : List.copyOf(memberNames);
         this.id = id;
         this.name = name;
         this.named = named;
@@ -43,6 +51,15 @@ public final class Node {
     /** The node's name; anonymous expression nodes get a generated name starting with {@code _}. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The output name of member {@code i} (0-based): the label the model gave it
+     * ({@link ModelBuilder#deterministic(String, Node, List)}), else {@link Shape#memberName}
+     * ({@code theta[1]}, {@code L[2,1]}).
+     */
+    public String memberName(int i) {
+        return memberNames != null ? memberNames.get(i) : shape.memberName(name, i);
     }
 
     /** Whether the user gave this node its name (named nodes appear in output). */

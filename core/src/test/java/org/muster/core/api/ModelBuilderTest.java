@@ -88,4 +88,19 @@ class ModelBuilderTest {
         b.build();
         assertThrows(IllegalStateException.class, () -> b.stochastic("nu", normal(0, 1)));
     }
+
+    @Test
+    void aDeterministicNodeCanLabelItsMembersInTheOutput() {
+        ModelBuilder b = Model.builder();
+        Node z = b.stochastic("z", 2, normal(0, 1));
+        b.deterministic("r", z.times(3), java.util.List.of("r_g[a,Intercept]", "r_g[b,Intercept]"));
+        CompiledModel compiled = b.build().compile();
+        assertEquals(java.util.List.of("z[1]", "z[2]", "r_g[a,Intercept]", "r_g[b,Intercept]"), compiled.outputNames());
+        ModelBuilder other = Model.builder();
+        Node w = other.stochastic("w", 2, normal(0, 1));
+        String count = error(() -> other.deterministic("r", w.times(3), java.util.List.of("only one")));
+        assertTrue(count.contains("1 member names for 2 members"), count);
+        String repeated = error(() -> other.deterministic("s", w.times(3), java.util.List.of("x", "x")));
+        assertTrue(repeated.contains("distinct"), repeated);
+    }
 }

@@ -47,7 +47,7 @@ public final class Predictive {
         for (Node parameter : model.parameters()) {
             int[] columns = new int[parameter.size()];
             for (int i = 0; i < columns.length; i++) {
-                String member = parameter.shape().memberName(parameter.name(), i);
+                String member = parameter.memberName(i);
                 columns[i] = posterior.indexOf(member);
                 if (columns[i] < 0) {
                     throw new IllegalArgumentException("the draws have no variable '" + member
@@ -112,7 +112,7 @@ public final class Predictive {
             if (node.isNamed() && (node.kind() == NodeKind.PARAMETER || node.kind() == NodeKind.DETERMINISTIC)) {
                 outputs.add(node);
                 for (int i = 0; i < node.size(); i++) {
-                    names.add(node.shape().memberName(node.name(), i));
+                    names.add(node.memberName(i));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.muster.models.spi;
 
+import java.util.List;
 import java.util.Optional;
 import org.muster.core.api.Draws;
 import org.muster.core.api.Model;
@@ -18,11 +19,37 @@ public final class FamilyModel {
     private final Model model;
     private final UnitEstimates units;
     private final GeneratedQuantities newUnit;
+    private final List<PriorRow> priors;
 
-    private FamilyModel(Model model, UnitEstimates units, GeneratedQuantities newUnit) {
+    private FamilyModel(Model model, UnitEstimates units, GeneratedQuantities newUnit, List<PriorRow> priors) {
         this.model = model;
         this.units = units;
         this.newUnit = newUnit;
+        this.priors = List.copyOf(priors);
+    }
+
+    private FamilyModel(Model model, UnitEstimates units, GeneratedQuantities newUnit) {
+        this(model, units, newUnit, List.of());
+    }
+
+    /**
+     * One prior of the model as built, for a table like brms's {@code prior_summary}.
+     *
+     * @param parameter the name a {@code --prior} would give it, e.g. {@code sd_county__Intercept}
+     * @param prior the distribution as text, e.g. {@code student_t(3, 0, 2.5)}
+     * @param source {@code default} or {@code user}
+     */
+    public record PriorRow(String parameter, String prior, String source) {
+    }
+
+    /** This model with the table of its priors (which {@code muster fit --show-priors} prints). */
+    public FamilyModel withPriors(List<PriorRow> rows) {
+        return new FamilyModel(model, units, newUnit, rows);
+    }
+
+    /** The priors the family reports for this model as built; empty if it reports none. */
+    public List<PriorRow> priors() {
+        return priors;
     }
 
     /** A model with no units and no new-unit predictions. */

@@ -30,9 +30,32 @@ final class FamilyOptionsMixin {
                     + " (one shared parameter).")
     private String pooling;
 
+    @Option(names = "--formula", paramLabel = "FORMULA",
+            description = "Model glmm: the model as lme4/brms write it, e.g. \"log_radon ~ floor + (1 + floor | county)\".")
+    private String formula;
+
+    @Option(names = "--family", paramLabel = "NAME",
+            description = "Model glmm: gaussian, binomial, bernoulli, poisson or negbinomial (canonical links).")
+    private String outcomeFamily;
+
+    @Option(names = "--offset", paramLabel = "COLUMN",
+            description = "Model glmm: a column added to the linear predictor (log exposure for poisson).")
+    private String offset;
+
+    @Option(names = "--show-priors", description = "Print the model's priors (defaults and --prior) and exit without fitting.")
+    private boolean showPriors;
+
+    /** Whether to print the priors and stop. */
+    boolean showPriors() {
+        return showPriors;
+    }
+
     /** The options as the family takes them. @throws IllegalArgumentException for a malformed value */
     FamilyOptions toFamilyOptions() {
         FamilyOptions.Builder builder = FamilyOptions.builder().options(values);
+        putIfGiven(builder, "formula", formula);
+        putIfGiven(builder, "family", outcomeFamily);
+        putIfGiven(builder, "offset", offset);
         if (!maps.isEmpty()) {
             builder.columns(ColumnMapping.parseAll(maps));
         }
@@ -43,5 +66,14 @@ final class FamilyOptionsMixin {
             builder.pooling(Pooling.parse(pooling));
         }
         return builder.build();
+    }
+
+    private void putIfGiven(FamilyOptions.Builder builder, String key, String value) {
+        if (value != null) {
+            if (values.containsKey(key)) {
+                throw new IllegalArgumentException("give --" + key + " or --param " + key + "=..., not both");
+            }
+            builder.option(key, value);
+        }
     }
 }

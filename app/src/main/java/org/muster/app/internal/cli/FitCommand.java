@@ -191,6 +191,9 @@ final class FitCommand implements Callable<Integer> {
         try (RunLog log = RunLog.start(verbose)) {
             // input errors (family, method, data) show before any folder is created
             FitService.PreparedFit prepared = service.prepare(request);
+            if (familyOptions.showPriors()) {
+                return PriorTable.print(prepared.loaded(), out);
+            }
             if (explain) {
                 List<String> lines = service.explain(prepared);
                 out.println(lines.isEmpty() ? method + " updates all parameters together; there are no per-node updates to explain"
