@@ -49,9 +49,14 @@ public final class BernoulliLogit implements UnivariateDistribution {
         if (!valid(x, alpha)) {
             return DensityMath.zeroGradient(gradient);
         }
-        double logDensity = DensityMath.logInverseLogit(x == 1 ? alpha : -alpha);
-        // 1 - p and -p, each formed directly so neither cancels when p is near 0 or 1.
-        double dalpha = x == 1 ? DensityMath.inverseLogit(-alpha) : -DensityMath.inverseLogit(alpha);
+        // With s = alpha for y = 1 and -alpha for y = 0: log p(y) = log inv_logit(s), and d/dalpha is
+        // ±inv_logit(-s) (1 - p and -p, each formed directly so neither cancels when p is near 0 or 1).
+        // One exp(-|s|) serves both.
+        double s = x == 1 ? alpha : -alpha;
+        double e = Math.exp(-Math.abs(s));
+        double logDensity = (s < 0 ? s : 0) - DensityMath.log1pUnit(e);
+        double inverseLogitOfMinusS = s < 0 ? 1 / (1 + e) : e / (1 + e);
+        double dalpha = x == 1 ? inverseLogitOfMinusS : -inverseLogitOfMinusS;
         return DensityMath.setGradient(gradient, logDensity, 0, dalpha, 0, 0);
     }
 

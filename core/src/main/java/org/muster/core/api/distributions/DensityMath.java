@@ -30,7 +30,19 @@ final class DensityMath {
     /** log(1 / (1 + exp(-x))), without overflow for large |x|. */
     static double logInverseLogit(double x) {
         // exp of a positive argument can overflow; choosing the branch keeps its argument <= 0.
-        return x < 0 ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x));
+        return x < 0 ? x - log1pUnit(Math.exp(x)) : -log1pUnit(Math.exp(-x));
+    }
+
+    /**
+     * log(1 + e) for e in [0, 1], faster than {@code Math.log1p} (a StrictMath port on JDK 17): a series
+     * below 1e-4 (error below e^5 / 5 &lt; 2e-21), else {@code Math.log(1 + e)}, whose absolute error,
+     * about 1.1e-16, is that of a log density's last bit.
+     */
+    static double log1pUnit(double e) {
+        if (e < 1e-4) {
+            return e * (1 - e * (0.5 - e * (1.0 / 3 - e * 0.25)));
+        }
+        return Math.log(1 + e);
     }
 
     /** 1 / (1 + exp(-x)), without overflow for large |x|. */

@@ -90,4 +90,32 @@ class DensityMathTest {
         assertTrue(Double.isNaN(DensityMath.digamma(Double.NaN)));
         assertEquals(Gamma.digamma(-2.5), DensityMath.digamma(-2.5), 0.0, "negative x goes to commons");
     }
+
+    @Test
+    void log1pUnitAgreesWithLog1pToTheLastBitOfALogDensity() {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(5);
+        for (int i = 0; i < 100_000; i++) {
+            // log-uniform over [1e-12, 1] so both the series and the log branch are exercised
+            double e = Math.exp(random.nextDouble(Math.log(1e-12), 0));
+            double exact = Math.log1p(e);
+            assertEquals(exact, DensityMath.log1pUnit(e), 2.3e-16, "e = " + e);
+            assertEquals(exact, DensityMath.log1pUnit(e), 1e-11 * exact, "relative, e = " + e);
+        }
+        assertEquals(0.0, DensityMath.log1pUnit(0.0));
+    }
+
+    @Test
+    void bernoulliLogitGradientAgreesWithItsClosedForm() {
+        double[] gradient = new double[4];
+        for (double alpha = -40; alpha <= 40; alpha += 0.173) {
+            for (int y = 0; y <= 1; y++) {
+                double p = 1 / (1 + Math.exp(-alpha));
+                double logDensity = BernoulliLogit.INSTANCE.logDensityGradient(y, alpha, 0, 0, gradient);
+                double expected = y == 1 ? -Math.log1p(Math.exp(-alpha)) : -Math.log1p(Math.exp(alpha));
+                assertEquals(expected, logDensity, 1e-15 * Math.max(1, Math.abs(expected)), "log p at " + alpha);
+                assertEquals(logDensity, BernoulliLogit.INSTANCE.logDensity(y, alpha, 0, 0), 1e-15 * Math.max(1, Math.abs(expected)));
+                assertEquals(y - p, gradient[1], 1e-15, "gradient at " + alpha);
+            }
+        }
+    }
 }
