@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muster.app.internal.InferenceMethodsModule;
@@ -37,9 +36,13 @@ class FitRunTest {
     Path dir;
 
     /** Cancels the fit, as Ctrl-C does, once the chains have done this many iterations between them. */
+    /**
+     * Cancels once each of two chains has done {@code iterations} iterations, whatever the scheduler does:
+     * a chain that ran ahead, even to its end, is not the trigger.
+     */
     static final class CancelAfter extends Interruption {
         private final int iterations;
-        private final AtomicInteger done = new AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicIntegerArray done = new java.util.concurrent.atomic.AtomicIntegerArray(2);
 
         CancelAfter(int iterations) {
             this.iterations = iterations;
@@ -47,7 +50,8 @@ class FitRunTest {
 
         @Override
         public void onIteration(int chain, int iteration, int total, boolean warmup) {
-            if (done.incrementAndGet() >= iterations) {
+            done.set(chain, iteration);
+            if (done.get(0) >= iterations && done.get(1) >= iterations) {
                 cancel();
             }
         }
@@ -84,16 +88,17 @@ class FitRunTest {
     @Test
     void anInterruptedFitWritesTheSummaryAndDrawsAllChainsCompletedAndExits130() throws IOException {
         Path output = dir.resolve("out");
-        // 2 chains x (100 warmup + 400 draws); cancelled after 700 iterations in all, in sampling
-        MainTest.Run run = runCancelling(700, "fit", "eight-schools", "--seed", "2", "--chains", "2", "--warmup", "100",
+        // 2 chains x (100 warmup + 400 draws); cancelled once both have done 350 iterations (250 draws)
+        MainTest.Run run = runCancelling(350, "fit", "eight-schools", "--seed", "2", "--chains", "2", "--warmup", "100",
                 "--draws", "400", "--output", output.toString());
         assertEquals(130, run.exitCode(), run.err());
         assertTrue(run.err().contains("muster: interrupted"), run.err());
         assertTrue(run.out().contains("theta[8]"), run.out());
         JsonNode summary = json(output.resolve("summary.json"));
         int kept = summary.get("draws_per_chain").asInt();
-        // Cut short in sampling: how far each chain got depends on the scheduler, not on the test.
-        assertTrue(kept >= 2 && kept < 400, "draws per chain " + kept);
+        // Both chains are in sampling with at least 250 draws when the run is cancelled, and the slower one
+        // stops after its current iteration; so both are kept (2 x 250 beats a finished chain's 400 alone).
+        assertTrue(kept >= 250 && kept < 400, "draws per chain " + kept);
         assertTrue(run.err().contains("the first " + kept + " of 400 draws of chains [1, 2]"), run.err());
         PosteriorDraws read = StanCsv.read(List.of(output.resolve("draws_1.csv"), output.resolve("draws_2.csv")));
         assertEquals(kept, read.draws().iterations());
