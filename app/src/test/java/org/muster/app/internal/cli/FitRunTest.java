@@ -37,28 +37,33 @@ class FitRunTest {
 
     /** Cancels the fit, as Ctrl-C does, once the chains have done this many iterations between them. */
     /**
-     * Cancels once each of two chains has done {@code iterations} iterations, whatever the scheduler does:
-     * a chain that ran ahead, even to its end, is not the trigger.
+     * Cancels a two-chain run whatever the scheduler does (one chain may start late and the other race
+     * ahead, even to its end): with {@code eachChain}, once each chain has done {@code iterations}
+     * iterations; without, once the two together have, so neither has done more.
      */
     static final class CancelAfter extends Interruption {
         private final int iterations;
+        private final boolean eachChain;
         private final java.util.concurrent.atomic.AtomicIntegerArray done = new java.util.concurrent.atomic.AtomicIntegerArray(2);
 
-        CancelAfter(int iterations) {
+        CancelAfter(int iterations, boolean eachChain) {
             this.iterations = iterations;
+            this.eachChain = eachChain;
         }
 
         @Override
         public void onIteration(int chain, int iteration, int total, boolean warmup) {
             done.set(chain, iteration);
-            if (done.get(0) >= iterations && done.get(1) >= iterations) {
+            boolean reached = eachChain ? done.get(0) >= iterations && done.get(1) >= iterations
+                    : done.get(0) + done.get(1) >= iterations;
+            if (reached) {
                 cancel();
             }
         }
     }
 
     /** Runs the command line as {@link Main#run} does (without its error handler), with a fit that cancels itself. */
-    private static MainTest.Run runCancelling(int iterations, String... args) {
+    private static MainTest.Run runCancelling(int iterations, boolean eachChain, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         // a thread per chain whatever the machine, so the chains run side by side and stop together
@@ -67,7 +72,7 @@ class FitRunTest {
                 new InferenceMethodsModule(), new ModelFamiliesModule(), new AbstractModule() {
                     @Override
                     protected void configure() {
-                        bind(Interruption.class).toInstance(new CancelAfter(iterations));
+                        bind(Interruption.class).toInstance(new CancelAfter(iterations, eachChain));
                         bind(ExecutorService.class).toInstance(pool);
                     }
                 })));
@@ -89,7 +94,7 @@ class FitRunTest {
     void anInterruptedFitWritesTheSummaryAndDrawsAllChainsCompletedAndExits130() throws IOException {
         Path output = dir.resolve("out");
         // 2 chains x (100 warmup + 400 draws); cancelled once both have done 350 iterations (250 draws)
-        MainTest.Run run = runCancelling(350, "fit", "eight-schools", "--seed", "2", "--chains", "2", "--warmup", "100",
+        MainTest.Run run = runCancelling(350, true, "fit", "eight-schools", "--seed", "2", "--chains", "2", "--warmup", "100",
                 "--draws", "400", "--output", output.toString());
         assertEquals(130, run.exitCode(), run.err());
         assertTrue(run.err().contains("muster: interrupted"), run.err());
@@ -118,7 +123,8 @@ class FitRunTest {
     @Test
     void aFitInterruptedDuringWarmupSaysSoAndExits130() throws IOException {
         Path output = dir.resolve("out");
-        MainTest.Run run = runCancelling(30, "fit", "eight-schools", "--seed", "2", "--chains", "2", "--warmup", "100",
+        // 30 iterations of the two chains together: neither can be past its 100 warmup iterations
+        MainTest.Run run = runCancelling(30, false, "fit", "eight-schools", "--seed", "2", "--chains", "2", "--warmup", "100",
                 "--draws", "100", "--output", output.toString());
         assertEquals(130, run.exitCode(), run.err());
         assertTrue(run.err().contains("interrupted with 0 draws per chain, too few to summarize"), run.err());
