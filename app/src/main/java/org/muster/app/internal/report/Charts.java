@@ -231,14 +231,9 @@ final class Charts {
             values[4 * j + 2] = rows.get(j).q95();
             values[4 * j + 3] = rows.get(j).mean();
         }
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double value : values) {
-            if (Double.isFinite(value)) {
-                low = Math.min(low, value);
-                high = Math.max(high, value);
-            }
-        }
+        double[] range = finiteRange(values);
+        double low = range[0];
+        double high = range[1];
         if (Double.isFinite(populationMean)) {
             low = Math.min(low, populationMean);
             high = Math.max(high, populationMean);
@@ -273,6 +268,12 @@ final class Charts {
     }
 
     private static double span(double[] values) {
+        double[] range = finiteRange(values);
+        return range[1] - range[0];
+    }
+
+    /** The smallest and largest finite values; +inf and -inf when there are none. */
+    private static double[] finiteRange(double[] values) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (double value : values) {
@@ -281,7 +282,7 @@ final class Charts {
                 high = Math.max(high, value);
             }
         }
-        return high - low;
+        return new double[] {low, high};
     }
 
     private static void addSegment(List<Double> x, List<Double> y, double x1, double y1, double x2, double y2) {

@@ -280,12 +280,7 @@ final class EmpiricalBayes implements InferenceMethod {
             for (int k = 0; k < free.length; k++) {
                 x[k] = full[free[k]];
             }
-            double value = objective.valueGradient(x, gradient);
-            boolean finite = Double.isFinite(value);
-            for (double g : gradient) {
-                finite &= Double.isFinite(g);
-            }
-            if (finite) {
+            if (objective.isFiniteAt(x, gradient)) {
                 return x;
             }
         }

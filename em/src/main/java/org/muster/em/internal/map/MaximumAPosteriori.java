@@ -140,12 +140,7 @@ final class MaximumAPosteriori implements InferenceMethod {
                 x[i] = random.nextDouble(-2, 2);
             }
             compiled.unconstrainInto(config.initialValues(), x);
-            double value = objective.valueGradient(x, gradient);
-            boolean finite = Double.isFinite(value);
-            for (double g : gradient) {
-                finite &= Double.isFinite(g);
-            }
-            if (finite) {
+            if (objective.isFiniteAt(x, gradient)) {
                 return x;
             }
         }

@@ -14,4 +14,18 @@ public interface DifferentiableObjective {
      * @param gradient modified: receives df/dx
      */
     double valueGradient(double[] x, double[] gradient);
+
+    /**
+     * Whether the value and every component of the gradient are finite at {@code x}: a usable start.
+     *
+     * @param x not modified
+     * @param gradient modified: receives df/dx
+     */
+    default boolean isFiniteAt(double[] x, double[] gradient) {
+        boolean finite = Double.isFinite(valueGradient(x, gradient));
+        for (double g : gradient) {
+            finite &= Double.isFinite(g);
+        }
+        return finite;
+    }
 }
