@@ -21,7 +21,7 @@ import org.muster.core.api.transforms.Transforms;
  * coordinates, the only part whose adjoints are ever read (an IDENTITY node shares its input's
  * slot). Expressions and likelihood terms that depend on data alone are evaluated once here rather
  * than at every evaluation; a gather whose only use is a sum, difference or product is fused into it
- * and has no slot.
+ * and has no slot, and so are the inner nodes of a sum of several operands ({@link SumFusion}).
  */
 public final class Compiler {
 
@@ -30,12 +30,16 @@ public final class Compiler {
 
     /** Compiles nodes given in topological order (each node's inputs come before it). */
     public static Program compile(List<NodeSpec> nodes) {
-        int[] fusedGather = fusedGathers(nodes);
+        SumFusion sums = SumFusion.of(nodes);
+        int[] fusedGather = fusedGathers(nodes, sums);
         boolean[] fused = new boolean[nodes.size()];
         for (int gather : fusedGather) {
             if (gather >= 0) {
                 fused[gather] = true;
             }
+        }
+        for (NodeSpec node : nodes) {
+            fused[node.id()] |= sums.absorbed(node.id());
         }
         // Fixed values first, then what the reverse sweep reads adjoints of: only that part is zeroed.
         int[] offsets = new int[nodes.size()];
@@ -56,7 +60,8 @@ public final class Compiler {
         for (NodeSpec node : nodes) {
             int slots = !node.isStochastic() ? 0
                     : node.distribution() instanceof Normal ? NormalDensityOp.SLOTS
-                    : sharedShape(nodes, node) ? SharedShapeDensityOp.SLOTS : 0;
+                    : sharedShape(nodes, node) ? SharedShapeDensityOp.SLOTS
+                    : linkLikelihood(nodes, node) ? LinkDensityOp.slots(node.size()) : 0;
             densitySlots[node.id()] = slots > 0 ? cursor : -1;
             cursor += slots;
         }
@@ -89,7 +94,8 @@ public final class Compiler {
                     if (fused[node.id()]) {
                         continue;
                     }
-                    Op op = fusedGather[node.id()] >= 0
+                    Op op = sums.root(node.id()) ? sums.op(node, offsets)
+                            : fusedGather[node.id()] >= 0
                             ? gatherBinaryOp(nodes, node, nodes.get(fusedGather[node.id()]), offsets)
                             : deterministicOp(nodes, node, offsets);
                     if (op == null) {
@@ -242,6 +248,20 @@ public final class Compiler {
                         new PlateArgument(offsets[node.id()], false, node.kind() == NodeSpec.Kind.PARAMETER),
                         offsets[args[0]], offsets[args[1]], slots);
             }
+            if (slots >= 0 && linkLikelihood(nodes, node)) {
+                int predictor = args[args.length - 1];
+                double[] counts = node.values();
+                double[] trials = new double[node.size()];
+                if (args.length == 2) {
+                    NodeSpec n = nodes.get(args[0]);
+                    for (int i = 0; i < trials.length; i++) {
+                        trials[i] = buffer[offsets[n.id()] + (n.size() == 1 ? 0 : i)];
+                    }
+                }
+                if (LinkDensityOp.validCounts(u, counts, trials)) {
+                    return new LinkDensityOp(generic, u, counts, trials, offsets[predictor], slots);
+                }
+            }
             return generic;
         }
         MultivariateDistribution m = (MultivariateDistribution) kernel;
@@ -257,6 +277,22 @@ public final class Compiler {
     private static boolean sharedShape(List<NodeSpec> nodes, NodeSpec node) {
         return (node.distribution() instanceof Beta || node.distribution() instanceof Gamma) && node.size() > 1
                 && nodes.get(node.inputs()[0]).size() == 1 && nodes.get(node.inputs()[1]).size() == 1;
+    }
+
+    /**
+     * Whether a node is observed counts under a GLM likelihood with a canonical link (Bernoulli-logit,
+     * binomial-logit, Poisson-log) whose linear predictor depends on parameters and has one member per
+     * count, and whose trials, if any, are fixed by the data.
+     */
+    private static boolean linkLikelihood(List<NodeSpec> nodes, NodeSpec node) {
+        if (node.kind() != NodeSpec.Kind.OBSERVED || !(node.distribution() instanceof UnivariateDistribution u)
+                || LinkDensityOp.Link.of(u) == null) {
+            return false;
+        }
+        int[] args = node.inputs();
+        NodeSpec predictor = nodes.get(args[args.length - 1]);
+        return predictor.size() == node.size() && dependsOnParameters(predictor)
+                && (args.length == 1 || nodes.get(args[0]).dataOnly());
     }
 
     private static PlateArgument plateArgument(NodeSpec argument, int[] offsets) {
@@ -283,7 +319,7 @@ public final class Compiler {
      * every sweep); a consumer fuses at most one gather. Gathers are unnamed (a named one is an
      * IDENTITY node reading it, itself a use), so no output needs the gathered vector.
      */
-    private static int[] fusedGathers(List<NodeSpec> nodes) {
+    private static int[] fusedGathers(List<NodeSpec> nodes, SumFusion sums) {
         int[] uses = new int[nodes.size()];
         for (NodeSpec node : nodes) {
             for (int input : node.inputs()) {
@@ -293,7 +329,7 @@ public final class Compiler {
         int[] fusedGather = new int[nodes.size()];
         Arrays.fill(fusedGather, -1);
         for (NodeSpec node : nodes) {
-            if (node.kind() != NodeSpec.Kind.DETERMINISTIC || node.dataOnly()) {
+            if (node.kind() != NodeSpec.Kind.DETERMINISTIC || node.dataOnly() || sums.involved(node.id())) {
                 continue;
             }
             switch (node.operation()) {

@@ -50,6 +50,11 @@ public final class Program {
         return initialBuffer.clone();
     }
 
+    /** The ops in order, for tests of what the compiler fused. */
+    List<Op> ops() {
+        return List.of(ops);
+    }
+
     /** Offset of node {@code id}'s value in the buffer. */
     public int nodeOffset(int id) {
         return nodeOffsets[id];

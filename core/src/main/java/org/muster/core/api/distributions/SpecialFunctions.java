@@ -23,4 +23,12 @@ public final class SpecialFunctions {
     public static double digamma(double x) {
         return DensityMath.digamma(x);
     }
+
+    /**
+     * log(1 + e) for e in [0, 1], to a log density's last bit and faster than {@code Math.log1p}: the
+     * kernel's own helper, for plate-level ops that evaluate the same terms.
+     */
+    public static double log1pUnit(double e) {
+        return DensityMath.log1pUnit(e);
+    }
 }

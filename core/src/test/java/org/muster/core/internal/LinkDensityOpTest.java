@@ -1,0 +1,124 @@
+package org.muster.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.muster.core.api.distributions.BernoulliLogit;
+import org.muster.core.api.distributions.BinomialLogit;
+import org.muster.core.api.distributions.PoissonLog;
+import org.muster.core.api.distributions.UnivariateDistribution;
+
+/**
+ * The plate-level GLM likelihood op against the generic op over the kernel's scalar methods, on the
+ * same buffer: log density and predictor adjoints for ordinary, extreme (|eta| up to 40) and
+ * invalid (NaN, ±inf) predictor members.
+ */
+class LinkDensityOpTest {
+
+    private static final int SIZE = 9;
+
+    @ParameterizedTest
+    @EnumSource(LinkDensityOp.Link.class)
+    void matchesGenericOpOnOrdinaryPredictors(LinkDensityOp.Link link) {
+        compare(link, 3, 0, 1, SIZE);
+    }
+
+    /** More members than one block of the Bernoulli sweep's products, with a partial last block. */
+    @ParameterizedTest
+    @EnumSource(LinkDensityOp.Link.class)
+    void matchesGenericOpOnLongPlates(LinkDensityOp.Link link) {
+        compare(link, 6, 0, 4, 1300);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LinkDensityOp.Link.class)
+    void matchesGenericOpOnExtremePredictors(LinkDensityOp.Link link) {
+        compare(link, link == LinkDensityOp.Link.POISSON_LOG ? 12 : 40, 0, 2, SIZE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LinkDensityOp.Link.class)
+    void matchesGenericOpWhenSomePredictorIsNotFinite(LinkDensityOp.Link link) {
+        compare(link, 3, 0.1, 3, SIZE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LinkDensityOp.Link.class)
+    void refusesInvalidCounts(LinkDensityOp.Link link) {
+        UnivariateDistribution kernel = kernel(link);
+        double[] trials = {3, 3};
+        assertTrue(LinkDensityOp.validCounts(kernel, new double[] {0, 1}, trials));
+        assertFalse(LinkDensityOp.validCounts(kernel, new double[] {0, link == LinkDensityOp.Link.BINOMIAL_LOGIT ? 4 : 1.5},
+                trials));
+        assertFalse(LinkDensityOp.validCounts(kernel, new double[] {-1, 0}, trials));
+    }
+
+    private static UnivariateDistribution kernel(LinkDensityOp.Link link) {
+        return switch (link) {
+            case BERNOULLI_LOGIT -> BernoulliLogit.INSTANCE;
+            case BINOMIAL_LOGIT -> BinomialLogit.INSTANCE;
+            case POISSON_LOG -> PoissonLog.INSTANCE;
+        };
+    }
+
+    /** Compares log density and adjoints at 300 random buffers. */
+    private static void compare(LinkDensityOp.Link link, double range, double invalidRate, long seed, int size) {
+        // Buffer layout: counts, trials, predictor, zero, the op's slots.
+        int countsAt = 0;
+        int trialsAt = size;
+        int predictorAt = 2 * size;
+        int zeroAt = 3 * size;
+        int slotsAt = 3 * size + 1;
+        int bufferSize = slotsAt + LinkDensityOp.slots(size);
+        UnivariateDistribution kernel = kernel(link);
+        boolean binomial = link == LinkDensityOp.Link.BINOMIAL_LOGIT;
+        int[] args = binomial ? new int[] {trialsAt, predictorAt, zeroAt} : new int[] {predictorAt, zeroAt, zeroAt};
+        UnivariateDensityOp generic = new UnivariateDensityOp("y", kernel, size, countsAt, args,
+                binomial ? new int[] {1, 1, 0} : new int[] {1, 0, 0});
+        SplittableRandom random = new SplittableRandom(seed);
+        int invalidTrials = 0;
+        for (int trial = 0; trial < (size > 100 ? 30 : 300); trial++) {
+            double[] v = new double[bufferSize];
+            double[] counts = new double[size];
+            double[] trials = new double[size];
+            for (int i = 0; i < size; i++) {
+                trials[i] = random.nextInt(0, 30);
+                counts[i] = switch (link) {
+                    case BERNOULLI_LOGIT -> random.nextInt(2);
+                    case BINOMIAL_LOGIT -> random.nextInt((int) trials[i] + 1);
+                    case POISSON_LOG -> random.nextInt(0, 200);
+                };
+                v[countsAt + i] = counts[i];
+                v[trialsAt + i] = trials[i];
+                v[predictorAt + i] = random.nextDouble() < invalidRate
+                        ? new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}[random.nextInt(3)]
+                        : random.nextDouble(-range, range);
+            }
+            LinkDensityOp fast = new LinkDensityOp(generic, kernel, counts, trials, predictorAt, slotsAt);
+
+            double expected = generic.forward(v.clone());
+            double actual = fast.forward(v);
+            assertEquals(expected, actual, 1e-12 * Math.abs(expected), link + " trial " + trial);
+            if (expected == Double.NEGATIVE_INFINITY) {
+                invalidTrials++;
+            }
+            double[] start = random.doubles(bufferSize, -1, 1).toArray();
+            double[] expectedAdjoints = start.clone();
+            double[] actualAdjoints = start.clone();
+            generic.backward(v, expectedAdjoints, new double[4]);
+            fast.backward(v, actualAdjoints, new double[4]);
+            for (int i = 0; i < size; i++) {
+                int slot = predictorAt + i;
+                assertEquals(expectedAdjoints[slot], actualAdjoints[slot],
+                        1e-12 * Math.max(1, Math.abs(expectedAdjoints[slot])), link + " trial " + trial + " member " + i);
+            }
+        }
+        if (invalidRate > 0) {
+            assertTrue(invalidTrials > 50, "only " + invalidTrials + " trials had an invalid member");
+        }
+    }
+}
