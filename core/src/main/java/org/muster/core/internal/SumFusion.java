@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Which sums the compiler folds into a {@link SumOp}: a tree of sums and differences over a plate
  * (length above 1, depending on parameters) whose inner nodes have no other use, with at least
- * {@link #MIN_OPERANDS} operands. The fused op also takes in, among the operands, a gather with no
+ * {@link #MIN_OPERANDS} operands or {@link #MIN_ABSORBED} nodes folded in. The fused op also takes in, among the operands, a gather with no
  * other use ({@code a.at(g)}) and a product by a data vector with no other use ({@code beta * x},
  * {@code b.at(g) * z}). The inner sums, those gathers and products are absorbed: they have no slot
  * and no op of their own, and no value to read (unnamed nodes only: a named node is read by its
@@ -15,8 +15,12 @@ import java.util.List;
  */
 final class SumFusion {
 
-    /** Fewer operands are left to the binary ops, which are as fast for them. */
+    /**
+     * A sum of fewer operands is left to the binary ops (and {@link GatherBinaryOp}), which are as fast
+     * for it, unless it would absorb {@link #MIN_ABSORBED} nodes, as {@code a.at(g) + b.at(g) * x} does.
+     */
     static final int MIN_OPERANDS = 3;
+    static final int MIN_ABSORBED = 2;
 
     /** An operand of a fused sum, in terms of node ids; -1 where it does not apply. */
     private record Operand(Kind kind, double sign, int node, int source, int[] index, int data) {
@@ -59,7 +63,7 @@ final class SumFusion {
             List<Operand> found = new ArrayList<>();
             List<Integer> inner = new ArrayList<>();
             fusion.collect(node, 1, node.size(), uses, found, inner);
-            if (found.size() >= MIN_OPERANDS) {
+            if (found.size() >= MIN_OPERANDS || inner.size() >= MIN_ABSORBED) {
                 fusion.operands.set(node.id(), found);
                 for (int id : inner) {
                     fusion.absorbed[id] = true;

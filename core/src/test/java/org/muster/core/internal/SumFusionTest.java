@@ -150,6 +150,29 @@ class SumFusionTest {
         assertTrue(program.ops().stream().noneMatch(SumOp.class::isInstance), program.ops().toString());
     }
 
+    /** The radon model's mean, alpha.at(county) + beta.at(county) * floor. */
+    private static Graph twoGathers(boolean keep) {
+        {
+            Graph graph = new Graph(keep);
+            int[] g = {0, 0, 1, 1, 1, 2, 3, 4, 5, 5};
+            int x = graph.data(new SplittableRandom(3).doubles(g.length, -2, 2).toArray());
+            int a = graph.parameter(GROUPS);
+            int b = graph.parameter(GROUPS);
+            int mean = graph.op(NodeSpec.OpCode.ADD, graph.gather(a, g),
+                    graph.op(NodeSpec.OpCode.MULTIPLY, graph.gather(b, g), x));
+            graph.normal(new SplittableRandom(4).doubles(g.length, -2, 2).toArray(), mean);
+            return graph;
+        }
+    }
+
+    @Test
+    void twoGathersThroughOneIndexAreFusedEvenAsTwoOperands() {
+        compare(SumFusionTest::twoGathers, 1);
+        List<Op> ops = Compiler.compile(twoGathers(false).nodes).ops();
+        assertEquals(1, ops.stream().filter(SumOp.class::isInstance).count(), ops.toString());
+        assertTrue(ops.stream().noneMatch(op -> op instanceof GatherBinaryOp || op instanceof GatherOp), ops.toString());
+    }
+
     /** Log density and gradient of the fused and unfused programs at random points, and finite differences. */
     private static void compare(Function<Boolean, Graph> graph, int trials) {
         Program fused = Compiler.compile(graph.apply(false).nodes);
