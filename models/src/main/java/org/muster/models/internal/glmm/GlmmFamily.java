@@ -458,9 +458,9 @@ public final class GlmmFamily implements ModelFamily {
         return text.substring(split + 1).trim();
     }
 
-    /** A name the graph accepts: characters other than letters, digits, '_' and '.' become '.'. */
+    /** A name the graph accepts: characters other than letters, digits, '_', '.' and ':' become '.'. */
     static String nodeName(String text) {
-        return text.replaceAll("[^A-Za-z0-9_.]", ".");
+        return text.replaceAll("[^A-Za-z0-9_.:]", ".");
     }
 
     private static int[] range(int start, int length) {
