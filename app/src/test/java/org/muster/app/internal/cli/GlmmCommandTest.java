@@ -90,5 +90,28 @@ class GlmmCommandTest {
             assertEquals(row, read.stream().filter(l -> l.startsWith(variable + ",")).findFirst().orElse("missing"));
         }
         assertTrue(!diagnose.out().contains("undefined"), diagnose.out());
+
+        // the varying intercepts' shrinkage: one row per county, with its mean response and its size
+        List<String> shrinkage = Files.readAllLines(fit.resolve("shrinkage.csv"));
+        assertEquals("unit,variable,raw,mean,q5,q95,population_mean,shrinkage,n", shrinkage.get(0));
+        assertEquals(1 + 85, shrinkage.size());
+        org.muster.models.api.Dataset radon = org.muster.models.api.DatasetReader.builtIn("radon");
+        int[] county = radon.integer("county");
+        double[] y = radon.real("log_radon");
+        double sum = 0;
+        int count = 0;
+        for (int r = 0; r < y.length; r++) {
+            if (county[r] == 1) {
+                sum += y[r];
+                count++;
+            }
+        }
+        assertTrue(shrinkage.get(1).startsWith("1,\"b_Intercept + r_county[1,Intercept]\"," + (sum / count) + ","),
+                shrinkage.get(1) + " vs " + (sum / count));
+        assertTrue(shrinkage.get(1).endsWith("," + count), shrinkage.get(1));
+        int observations = shrinkage.stream().skip(1).mapToInt(l -> Integer.parseInt(l.substring(l.lastIndexOf(',') + 1)))
+                .sum();
+        assertEquals(radon.rowCount(), observations);
+        assertTrue(run.out().contains("Shrinkage toward the population mean (b_Intercept = "), run.out());
     }
 }

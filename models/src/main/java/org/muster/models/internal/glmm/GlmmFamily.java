@@ -23,6 +23,7 @@ import org.muster.core.api.ModelBuilder;
 import org.muster.core.api.Node;
 import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
+import org.muster.models.api.UnitEstimates;
 import org.muster.models.internal.glmm.Design.Column;
 import org.muster.models.internal.glmm.Design.Factor;
 import org.muster.models.internal.glmm.Formula.GroupTerm;
@@ -283,7 +284,43 @@ public final class GlmmFamily implements ModelFamily {
                 case "negbinomial" -> b.observed("y", negativeBinomial(Expressions.exp(eta), shape), counts);
                 default -> throw new IllegalStateException(family);
             }
-            return FamilyModel.of(b.build()).withPriors(priorRows);
+            return FamilyModel.of(b.build(), units(blocks), null).withPriors(priorRows);
+        }
+
+        /**
+         * The varying intercepts as units of a shrinkage table, for gaussian models with a population
+         * intercept: per level of each grouping factor with a varying intercept, the level's mean response
+         * (raw) against {@code b_Intercept + r_G[level,Intercept]}; null otherwise. The raw means are not
+         * adjusted for the predictors.
+         */
+        private UnitEstimates units(List<Block> blocks) {
+            List<Block> intercepts = blocks.stream().filter(block -> block.group.intercept()).toList();
+            if (!gaussian || !formula.intercept() || intercepts.isEmpty()) {
+                return null;
+            }
+            List<String> labels = new ArrayList<>();
+            List<String> members = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            for (Block block : intercepts) {
+                List<String> levels = block.factor.levels();
+                double[] sums = new double[levels.size()];
+                int[] counts = new int[levels.size()];
+                int[] index = block.factor.index();
+                for (int r = 0; r < index.length; r++) {
+                    sums[index[r]] += y[r];
+                    counts[index[r]]++;
+                }
+                for (int level = 0; level < levels.size(); level++) {
+                    labels.add(intercepts.size() == 1 ? levels.get(level) : block.factor.name() + " " + levels.get(level));
+                    members.add("r_" + block.factor.name() + "[" + levels.get(level) + ",Intercept]");
+                    raw.add(sums[level] / counts[level]);
+                    sizes.add(counts[level]);
+                }
+            }
+            return new UnitEstimates("r", labels, raw.stream().mapToDouble(Double::doubleValue).toArray(),
+                    "mean " + formula.response().column(), Optional.of("b_Intercept"), members, true,
+                    sizes.stream().mapToInt(Integer::intValue).toArray());
         }
 
         /**

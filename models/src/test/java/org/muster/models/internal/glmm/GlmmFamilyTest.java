@@ -536,4 +536,42 @@ class GlmmFamilyTest {
         String text = error(data, "count ~ x + offset(sex)", "poisson");
         assertTrue(text.contains("'female'") && text.contains("sex"), text);
     }
+
+    @Test
+    void gaussianVaryingInterceptsAreUnitsOfAShrinkageTable() {
+        Dataset data = DatasetReader.builtIn("radon");
+        FamilyModel model = FAMILY.prepare(data, FamilyOptions.none());
+        org.muster.models.api.UnitEstimates units = model.units().orElseThrow();
+        assertEquals(85, units.count());
+        assertTrue(units.deviations());
+        assertEquals(java.util.Optional.of("b_Intercept"), units.populationMean());
+        assertEquals("r_county[1,Intercept]", units.memberName(0));
+        assertTrue(model.model().compile().outputNames().containsAll(
+                java.util.stream.IntStream.range(0, 85).mapToObj(units::memberName).toList()));
+        int[] county = data.integer("county");
+        double[] y = data.real("log_radon");
+        double sum = 0;
+        int count = 0;
+        for (int r = 0; r < y.length; r++) {
+            if (county[r] == 85) {
+                sum += y[r];
+                count++;
+            }
+        }
+        assertEquals("85", units.labels().get(84));
+        assertEquals(sum / count, units.raw()[84], 1e-12);
+        assertEquals(count, units.size(84));
+        assertEquals(y.length, Arrays.stream(units.sizes()).sum());
+
+        // two factors: every level of each, labelled with its factor
+        Dataset mixed = mixedColumns();
+        org.muster.models.api.UnitEstimates two = prepare(mixed, "y ~ x + (1 | g) + (1 + x | site) + (0 + x | treat)",
+                null, List.of(), null).units().orElseThrow();
+        assertEquals(List.of("g 1", "g 2", "g 3", "g 4", "g 5", "site a", "site b", "site c"), two.labels());
+        assertEquals("r_site[c,Intercept]", two.memberName(7));
+        // no table for count families or without a population intercept
+        assertTrue(prepare(mixed, "count ~ x + (1 | g)", "poisson", List.of(), null).units().isEmpty());
+        assertTrue(prepare(mixed, "y ~ 0 + x + (1 | g)", null, List.of(), null).units().isEmpty());
+        assertTrue(prepare(mixed, "y ~ x + (0 + x | g)", null, List.of(), null).units().isEmpty());
+    }
 }
