@@ -136,7 +136,7 @@ final class Design {
                         for (int r = 0; r < indicator.length; r++) {
                             indicator[r] = factor.index()[r] == level ? c.values()[r] : 0;
                         }
-                        next.add(new Column(join(c.name(), variable + factor.levels().get(level)), indicator));
+                        next.add(new Column(join(c.name(), variable + brmsLabel(factor.levels().get(level))), indicator));
                     }
                 }
             }
@@ -224,6 +224,22 @@ final class Design {
                     + "); it needs at least two");
         }
         return new Factor(name, labels, index);
+    }
+
+    /**
+     * A level as brms writes it in a coefficient's name ({@code b_floorfirstfloor} for the level
+     * {@code first floor}): spaces, brackets, commas and quotes dropped, operators spelled out.
+     */
+    static String brmsLabel(String level) {
+        String out = level.replace("!=", "NEQ");
+        for (String dropped : new String[] {" ", "(", ")", "[", "]", ",", "\"", "'", "?"}) {
+            out = out.replace(dropped, "");
+        }
+        String[][] spelled = {{"+", "P"}, {"-", "M"}, {"*", "MU"}, {"/", "D"}, {"^", "E"}, {"=", "EQ"}};
+        for (String[] pair : spelled) {
+            out = out.replace(pair[0], pair[1]);
+        }
+        return out;
     }
 
     private static Double parseOrNull(String text) {

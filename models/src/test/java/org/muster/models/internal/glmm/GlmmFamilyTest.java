@@ -574,4 +574,23 @@ class GlmmFamilyTest {
         assertTrue(prepare(mixed, "y ~ 0 + x + (1 | g)", null, List.of(), null).units().isEmpty());
         assertTrue(prepare(mixed, "y ~ x + (0 + x | g)", null, List.of(), null).units().isEmpty());
     }
+
+    @Test
+    void levelsWithSpacesAndOperatorsAreNamedAsBrmsRenamesThem() {
+        List<String[]> rows = new ArrayList<>();
+        String[] levels = {"basement", "first floor", "x+y", "z-b (old)"};
+        SplittableRandom random = new SplittableRandom(12);
+        for (int r = 0; r < 40; r++) {
+            rows.add(new String[] {Double.toString(random.nextGaussian()), levels[r % 4], Integer.toString(1 + r % 4)});
+        }
+        Dataset data = cells("floors.csv", List.of("y", "floor", "g"), rows);
+        FamilyModel model = prepare(data, "y ~ floor + (1 + floor | g)", null, List.of("b_floorxPy=normal(0, 1)"), null);
+        List<String> names = model.model().compile().outputNames();
+        assertTrue(names.containsAll(List.of("b_floorfirstfloor", "b_floorxPy", "b_floorzMbold", "sd_g__floorfirstfloor",
+                "r_g[1,floorxPy]")), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("floorbasement")), names.toString());
+        assertEquals("user", prior(model, "b_floorxPy").source());
+        assertEquals("aMbold", Design.brmsLabel("a-b (old)"));
+        assertEquals("xNEQ1EQ2", Design.brmsLabel("x != 1 = 2"));
+    }
 }
