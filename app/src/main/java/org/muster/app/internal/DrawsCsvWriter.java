@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.muster.core.api.Draws;
+import org.muster.diagnostics.api.StanCsv;
 
 /** Writes draws as a plain CSV: a header of variable names, then one row per draw, chain after chain. */
 public final class DrawsCsvWriter {
@@ -19,7 +20,9 @@ public final class DrawsCsvWriter {
         Files.createDirectories(directory);
         Path file = directory.resolve(name);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(String.join(",", draws.variables()));
+            for (int v = 0; v < draws.variables().size(); v++) {
+                out.write((v == 0 ? "" : ",") + StanCsv.headerCell(draws.variables().get(v)));
+            }
             out.write('\n');
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < draws.chains(); c++) {

@@ -130,8 +130,11 @@ public final class LadderService {
         FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());
         FamilyModel familyModel = loaded.model();
         Model model = familyModel.model();
-        UnitEstimates unitEstimates = familyModel.units().orElseThrow(() -> new IllegalArgumentException("model "
-                + request.family() + " has no units to pool, so there is no ladder to climb"));
+        // units given as deviations (glmm's varying intercepts) have no no-pooling and complete-pooling
+        // versions of the model to climb between
+        UnitEstimates unitEstimates = familyModel.units().filter(u -> !u.deviations())
+                .orElseThrow(() -> new IllegalArgumentException("model " + request.family()
+                        + " has no units to pool, so there is no ladder to climb"));
         String unitVariable = unitEstimates.variable();
         int unitCount = unitEstimates.count();
         RunConfig pointConfig = RunConfig.builder().chains(4).warmup(0).draws(2).seed(request.seed()).build();

@@ -18,12 +18,15 @@ public final class ShrinkageCsvWriter {
         Files.createDirectories(directory);
         Path file = directory.resolve("shrinkage.csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
+            // the units' sizes only where the family gives them, so other families' files keep their columns
+            boolean sizes = table.rows().stream().anyMatch(r -> r.n() >= 0);
+            out.write(HEADER + (sizes ? ",n" : ""));
             out.write('\n');
             for (ShrinkageRow row : table.rows()) {
                 out.write(quote(row.unit()) + "," + quote(row.variable()) + "," + number(row.raw()) + ","
                         + number(row.mean()) + "," + number(row.q5()) + "," + number(row.q95()) + ","
-                        + number(row.populationMean()) + "," + number(row.shrinkage()) + "\n");
+                        + number(row.populationMean()) + "," + number(row.shrinkage())
+                        + (sizes ? "," + (row.n() >= 0 ? Integer.toString(row.n()) : "") : "") + "\n");
             }
         }
         return file;

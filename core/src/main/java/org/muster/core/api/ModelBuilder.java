@@ -18,7 +18,7 @@ import org.muster.core.api.distributions.UnivariateDistribution;
  */
 public final class ModelBuilder {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.:]*");
 
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byName = new HashMap<>();
@@ -378,7 +378,7 @@ public final class ModelBuilder {
         checkNotBuilt();
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid node name '" + name
-                    + "': use a letter followed by letters, digits, '_' or '.'");
+                    + "': use a letter followed by letters, digits, '_', '.' or ':'");
         }
         Node existing = byName.get(name);
         if (existing != null) {

@@ -103,4 +103,17 @@ class ModelBuilderTest {
         String repeated = error(() -> other.deterministic("s", w.times(3), java.util.List.of("x", "x")));
         assertTrue(repeated.contains("distinct"), repeated);
     }
+
+    @Test
+    void aNameMayCarryAnInteractionColonButNotStartWithOneOrHoldOtherSymbols() {
+        ModelBuilder b = Model.builder();
+        b.stochastic("b_floor:log_uppm", normal(0, 1));
+        b.stochastic("sd_county__Intercept:x.1", normal(0, 1));
+        assertEquals(java.util.List.of("b_floor:log_uppm", "sd_county__Intercept:x.1"), b.build().compile().outputNames());
+        ModelBuilder other = Model.builder();
+        for (String bad : java.util.List.of(":b", "b[1]", "a b", "a,b", "1b")) {
+            String message = error(() -> other.stochastic(bad, normal(0, 1)));
+            assertTrue(message.contains("invalid node name '" + bad + "'") && message.contains("':'"), message);
+        }
+    }
 }

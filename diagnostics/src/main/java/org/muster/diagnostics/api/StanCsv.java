@@ -40,6 +40,15 @@ public final class StanCsv {
         return m.matches() ? m.group(1) + "." + m.group(2).replace(',', '.') : variable;
     }
 
+    /**
+     * A header cell for a column name: the name itself, or in double quotes (RFC 4180) when it holds a
+     * comma or a quote, as a member label such as {@code r_county[1,Intercept]} does.
+     */
+    public static String headerCell(String column) {
+        return column.indexOf(',') >= 0 || column.indexOf('"') >= 0 ? "\"" + column.replace("\"", "\"\"") + "\""
+                : column;
+    }
+
     /** Muster's name for a CmdStan column: {@code theta.1.2} becomes {@code theta[1,2]}; others are kept. */
     public static String toMusterName(String column) {
         Matcher m = INDEXED.matcher(column);
@@ -305,10 +314,10 @@ public final class StanCsv {
         }
 
         private void header(String text, int number) {
-            String[] cells = text.split(",", -1);
+            List<String> cells = headerCells(text, number);
             List<String> names = new ArrayList<>();
-            for (int j = 0; j < cells.length; j++) {
-                String name = unquote(cells[j].strip());
+            for (int j = 0; j < cells.size(); j++) {
+                String name = cells.get(j);
                 if (name.isEmpty()) {
                     throw new IllegalArgumentException(file + ", line " + number + ": column " + (j + 1)
                             + " of the header has no name");
@@ -384,9 +393,50 @@ public final class StanCsv {
             }
         }
 
-        private static String unquote(String name) {
-            return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
-                    ? name.substring(1, name.length() - 1) : name;
+        /** The header's cells, each stripped; a cell in double quotes may hold commas and doubled quotes. */
+        private List<String> headerCells(String text, int number) {
+            List<String> cells = new ArrayList<>();
+            int i = 0;
+            while (true) {
+                while (i < text.length() && text.charAt(i) == ' ') {
+                    i++;
+                }
+                StringBuilder cell = new StringBuilder();
+                if (i < text.length() && text.charAt(i) == '"') {
+                    int start = i++;
+                    while (true) {
+                        if (i >= text.length()) {
+                            throw new IllegalArgumentException(file + ", line " + number + ": the quote at column "
+                                    + (start + 1) + " of the header is not closed");
+                        }
+                        char c = text.charAt(i++);
+                        if (c == '"' && i < text.length() && text.charAt(i) == '"') {
+                            cell.append('"');
+                            i++;
+                        } else if (c == '"') {
+                            break;
+                        } else {
+                            cell.append(c);
+                        }
+                    }
+                    int end = text.indexOf(',', i);
+                    String rest = (end < 0 ? text.substring(i) : text.substring(i, end)).strip();
+                    if (!rest.isEmpty()) {
+                        throw new IllegalArgumentException(file + ", line " + number + ": expected ',' after the"
+                                + " quoted column name \"" + cell + "\" in the header, found '" + rest + "'");
+                    }
+                    i = end < 0 ? text.length() : end;
+                } else {
+                    int end = text.indexOf(',', i);
+                    cell.append((end < 0 ? text.substring(i) : text.substring(i, end)).strip());
+                    i = end < 0 ? text.length() : end;
+                }
+                cells.add(cell.toString());
+                if (i >= text.length()) {
+                    return cells;
+                }
+                i++;
+            }
         }
     }
 }

@@ -142,7 +142,7 @@ public final class StanCsvWriter {
             writeConfiguration(out, run, chain, adaptation);
             List<String> columns = new ArrayList<>(run.statistics());
             for (String variable : run.variables()) {
-                columns.add(StanCsv.toStanName(variable));
+                columns.add(StanCsv.headerCell(StanCsv.toStanName(variable)));
             }
             out.write(String.join(",", columns));
             out.write('\n');

@@ -23,4 +23,13 @@ package org.muster.diagnostics.api;
 public record SummaryRow(String variable, double mean, double sd, double q5, double q50, double q95,
         double mcseMean, double mcseSd, double mcseQ5, double mcseQ95, double rhat, double rhatBasic,
         double essBulk, double essTail, double essMean) {
+
+    /**
+     * Whether every draw in every chain is the same value ({@code sd} exactly 0, as {@link Summaries}
+     * reports it for such a variable): its R-hat and ESS are NaN (NA in posterior) by definition, not a
+     * sign of trouble.
+     */
+    public boolean constant() {
+        return sd == 0;
+    }
 }

@@ -28,13 +28,17 @@ public final class Warnings {
     public static List<DiagnosticWarning> of(List<SummaryRow> rows, int chains, Optional<SamplerChecks> sampler,
             WarningThresholds thresholds) {
         List<DiagnosticWarning> warnings = new ArrayList<>();
-        List<SummaryRow> undefined = rows.stream().filter(r -> Double.isNaN(r.rhat()) || Double.isNaN(r.essBulk())).toList();
+        // a variable with one value in every draw of every chain (the fixed entries of a Cholesky factor)
+        // has no R-hat or ESS, as in posterior, and nothing to warn about; constant within chains but
+        // different between them is non-convergence and is warned about
+        List<SummaryRow> undefined = rows.stream()
+                .filter(r -> !r.constant() && (Double.isNaN(r.rhat()) || Double.isNaN(r.essBulk()))).toList();
         if (!undefined.isEmpty()) {
             warnings.add(new DiagnosticWarning(DiagnosticWarning.Kind.UNDEFINED,
                     "R-hat and ESS are undefined for " + count(undefined.size(), rows.size()) + " ("
-                            + names(undefined) + "): all their draws are equal, or there are too few draws",
+                            + names(undefined) + "): their draws are equal within the chains, or there are too few draws",
                     "if the variable should vary, the sampler is stuck at one value: check initial values and the"
-                            + " model; a variable constant by design can be ignored; otherwise run more draws",
+                            + " model; otherwise run more draws",
                     undefined.stream().map(SummaryRow::variable).toList()));
         }
         List<SummaryRow> highRhat = worst(rows, r -> r.rhat() > thresholds.rhat(), SummaryRow::rhat, true);

@@ -57,14 +57,20 @@ public final class VariableDiagnostics {
 
     public double mean() {
         if (Double.isNaN(mean)) {
-            mean = Moments.mean(pooled);
+            // a constant's summed draws need not divide back to it exactly; its mean is the value itself
+            mean = constant() ? sorted[0] : Moments.mean(pooled);
         }
         return mean;
     }
 
-    /** Standard deviation with denominator {@code S - 1}. */
+    /** Standard deviation with denominator {@code S - 1}; exactly 0 for a {@link #constant()} variable. */
     public double sd() {
-        return Math.sqrt(Moments.variance(pooled, mean()));
+        return constant() && pooled.length > 1 ? 0 : Math.sqrt(Moments.variance(pooled, mean()));
+    }
+
+    /** Whether every draw of every chain is the same value (a fixed entry of a Cholesky factor, say). */
+    public boolean constant() {
+        return sorted[0] == sorted[sorted.length - 1];
     }
 
     /** The type-7 sample quantile. */

@@ -192,4 +192,33 @@ class StanCsvWriterTest {
         assertTrue(Files.readString(files.get(0)).contains("\nlp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,"
                 + "divergent__,energy__,mu,tau,theta.1,theta.2,L.2.1\n"));
     }
+
+    @Test
+    void labelsWithCommasColonsAndQuotesAreQuotedInTheHeaderAndReadBack() throws IOException {
+        List<String> names = List.of("b_floor:log_uppm", "r_county[1,Intercept]", "r_county[2,floor:x]", "q\"[a,b]",
+                "theta[1]");
+        double[][][] values = new double[2][names.size()][5];
+        SplittableRandom random = new SplittableRandom(5);
+        for (double[][] chain : values) {
+            for (double[] variable : chain) {
+                for (int i = 0; i < variable.length; i++) {
+                    variable[i] = random.nextGaussian();
+                }
+            }
+        }
+        PosteriorDraws fit = new PosteriorDraws("nuts", Draws.of(names, values), Draws.of(SamplerChecksTest.NUTS, new double[2][7][5]),
+                List.of(new ChainReport(1, 1, 1, 10, Optional.empty()), new ChainReport(2, 1, 1, 10, Optional.empty())),
+                false, Map.of());
+        List<Path> files = new StanCsvWriter(HEADER).writeAll(dir.resolve("labels"), fit);
+        assertTrue(Files.readString(files.get(0)).contains(
+                "energy__,b_floor:log_uppm,\"r_county[1,Intercept]\",\"r_county[2,floor:x]\",\"q\"\"[a,b]\",theta.1\n"),
+                Files.readString(files.get(0)));
+        PosteriorDraws read = StanCsv.read(files);
+        assertEquals(names, read.draws().variables());
+        for (int c = 0; c < 2; c++) {
+            for (int v = 0; v < names.size(); v++) {
+                assertArrayEquals(fit.draws().chain(c, v), read.draws().chain(c, v));
+            }
+        }
+    }
 }

@@ -145,12 +145,37 @@ class SummariesTest {
         assertEquals(4, summary.chains());
         assertEquals(200, summary.drawsPerChain());
         assertTrue(summary.sampler().orElseThrow().hasAcceptStat());
-        assertEquals(List.of(DiagnosticWarning.Kind.UNDEFINED),
-                summary.warnings().stream().map(DiagnosticWarning::kind).toList());
-        assertEquals(List.of("theta[7]"), summary.warnings().get(0).variables());
+        // theta[7] is 2.0 in every draw of every chain: NA diagnostics, sd exactly 0, no warning
+        SummaryRow fixed = summary.rows().get(6);
+        assertTrue(fixed.constant() && Double.isNaN(fixed.rhat()) && Double.isNaN(fixed.essBulk()), fixed.toString());
+        assertEquals(2.0, fixed.mean());
+        assertEquals(List.of(), summary.warnings());
         var noStatistics = new org.muster.core.api.PosteriorDraws("x", draws, Draws.of(List.of(), new double[4][0][]),
                 List.of(), false);
         assertTrue(Summaries.summarize(noStatistics).sampler().isEmpty());
+    }
+
+    @Test
+    void aConstantIsReportedExactlyButStuckChainsAtDifferentValuesAreWarnedAbout() {
+        // 0.1 summed 800 times does not divide back to 0.1 exactly
+        double[][] fixed = new double[4][200];
+        double[][] stuck = new double[4][200];
+        for (int c = 0; c < 4; c++) {
+            java.util.Arrays.fill(fixed[c], 0.1);
+            java.util.Arrays.fill(stuck[c], 0.1 * (c + 1));
+        }
+        SummaryRow row = Summaries.summarize("L_1[1]", fixed);
+        assertEquals(0.1, row.mean());
+        assertEquals(0.0, row.sd());
+        assertTrue(row.constant() && Double.isNaN(row.rhat()) && Double.isNaN(row.essBulk()), row.toString());
+        Draws draws = Draws.of(List.of("L_1[1]", "tau"), new double[][][] {{fixed[0], stuck[0]}, {fixed[1], stuck[1]},
+            {fixed[2], stuck[2]}, {fixed[3], stuck[3]}});
+        var fit = new org.muster.core.api.PosteriorDraws("mh", draws, Draws.of(List.of("lp__"), new double[4][1][200]),
+                List.of(), false);
+        List<DiagnosticWarning> warnings = Summaries.summarize(fit).warnings();
+        // chains stuck at different values: R-hat is infinite, and the warning names tau alone
+        assertEquals(DiagnosticWarning.Kind.RHAT, warnings.get(0).kind(), warnings.toString());
+        assertTrue(warnings.stream().allMatch(w -> w.variables().equals(List.of("tau"))), warnings.toString());
     }
 
     @Test

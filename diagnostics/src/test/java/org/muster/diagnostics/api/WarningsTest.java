@@ -58,6 +58,21 @@ class WarningsTest {
     }
 
     @Test
+    void aVariableConstantInEveryChainHasNoRhatButNoWarning() {
+        SummaryRow fixed = new SummaryRow("L_1[1]", 1, 0, 1, 1, 1, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
+        assertTrue(fixed.constant());
+        List<SummaryRow> rows = List.of(fixed, row("mu", 1.0, 3000, 3000));
+        assertEquals(List.of(), Warnings.of(rows, 4, Optional.empty(), WarningThresholds.DEFAULT));
+        List<SummaryRow> stuck = List.of(fixed, row("sigma", Double.NaN, Double.NaN, Double.NaN));
+        List<DiagnosticWarning> warnings = Warnings.of(stuck, 4, Optional.empty(), WarningThresholds.DEFAULT);
+        assertEquals(List.of(DiagnosticWarning.Kind.UNDEFINED), kinds(warnings));
+        assertEquals(List.of("sigma"), warnings.get(0).variables());
+        assertTrue(warnings.get(0).message().startsWith("R-hat and ESS are undefined for 1 of 2 variables (sigma)"),
+                warnings.get(0).message());
+    }
+
+    @Test
     void longListsAreCut() {
         List<SummaryRow> rows = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {

@@ -28,21 +28,27 @@ public record ShrinkageTable(String rawDescription, Optional<String> populationV
      */
     public static ShrinkageTable compute(UnitEstimates units, Draws draws) {
         double population = Double.NaN;
+        double[] populationDraws = null;
         if (units.populationMean().isPresent()) {
-            population = mean(pooled(draws, units.populationMean().get()));
+            populationDraws = pooled(draws, units.populationMean().get());
+            population = mean(populationDraws);
         }
         double[] raw = units.raw();
         List<ShrinkageRow> rows = new ArrayList<>(units.count());
         for (int j = 0; j < units.count(); j++) {
-            String variable = units.memberName(j);
-            double[] values = pooled(draws, variable);
+            double[] values = pooled(draws, units.memberName(j));
+            if (units.deviations()) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] += populationDraws[i];
+                }
+            }
             double mean = mean(values);
             Arrays.sort(values);
             double distance = raw[j] - population;
             double shrinkage = Math.abs(distance) > 1e-12 * Math.max(1, Math.abs(raw[j]))
                     ? (raw[j] - mean) / distance : Double.NaN;
-            rows.add(new ShrinkageRow(units.labels().get(j), variable, raw[j], mean, quantile(values, 0.05),
-                    quantile(values, 0.95), population, shrinkage));
+            rows.add(new ShrinkageRow(units.labels().get(j), units.displayName(j), raw[j], mean, quantile(values, 0.05),
+                    quantile(values, 0.95), population, shrinkage, units.size(j)));
         }
         return new ShrinkageTable(units.rawDescription(), units.populationMean(), rows);
     }

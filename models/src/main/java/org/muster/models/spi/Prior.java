@@ -20,7 +20,7 @@ import org.muster.models.internal.priors.PriorCatalog;
 public record Prior(String parameter, String distribution, List<Double> arguments, String text) {
 
     private static final Pattern PRIOR = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*[=~]\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*");
+            "\\s*([A-Za-z][A-Za-z0-9_.:]*)\\s*[=~]\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     public Prior {

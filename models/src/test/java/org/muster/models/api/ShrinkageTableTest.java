@@ -54,4 +54,47 @@ class ShrinkageTableTest {
                 new UnitEstimates("lambda", List.of("1"), new double[] {0.2}, "n/e", Optional.empty()), draws));
         assertTrue(e.getMessage().contains("'lambda[1]'"), e.getMessage());
     }
+
+    @Test
+    void unitsGivenAsDeviationsAddThePopulationMeanDrawByDraw() {
+        SplittableRandom random = new SplittableRandom(2);
+        int n = 401;
+        double[][][] values = new double[2][3][n];
+        for (double[][] chain : values) {
+            for (int t = 0; t < n; t++) {
+                chain[0][t] = 1.3 + 0.1 * random.nextGaussian();
+                chain[1][t] = -0.2 + 0.3 * random.nextGaussian();
+                chain[2][t] = 0.4 + 0.2 * random.nextGaussian();
+            }
+        }
+        Draws draws = Draws.of(List.of("b_Intercept", "r_g[a,Intercept]", "r_g[b,Intercept]"), values);
+        UnitEstimates units = new UnitEstimates("r_g", List.of("a", "b"), new double[] {0.5, 2.5}, "mean y",
+                Optional.of("b_Intercept"), List.of("r_g[a,Intercept]", "r_g[b,Intercept]"), true, new int[] {3, 40});
+        ShrinkageTable table = ShrinkageTable.compute(units, draws);
+        for (int j = 0; j < 2; j++) {
+            double[] sums = new double[2 * n];
+            for (int c = 0; c < 2; c++) {
+                for (int t = 0; t < n; t++) {
+                    sums[c * n + t] = values[c][0][t] + values[c][1 + j][t];
+                }
+            }
+            ShrinkageRow row = table.rows().get(j);
+            assertEquals(Arrays.stream(sums).average().orElseThrow(), row.mean(), 1e-12);
+            Arrays.sort(sums);
+            assertEquals(Quantiles.type7(sums, 0.05), row.q5(), 1e-12);
+            assertEquals(Quantiles.type7(sums, 0.95), row.q95(), 1e-12);
+            assertEquals(new int[] {3, 40}[j], row.n());
+        }
+        assertEquals("b_Intercept + r_g[a,Intercept]", table.rows().get(0).variable());
+        double population = table.rows().get(0).populationMean();
+        assertEquals((0.5 - table.rows().get(0).mean()) / (0.5 - population), table.rows().get(0).shrinkage(), 1e-12);
+        assertEquals(-1, ShrinkageTable.compute(new UnitEstimates("theta", List.of("1"), new double[] {0.2}, "y/n",
+                Optional.empty()), Draws.of(List.of("theta[1]"), new double[][][] {{{0.1, 0.3}}})).rows().get(0).n());
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class, () -> new UnitEstimates("r",
+                List.of("a"), new double[] {1}, "mean y", Optional.empty(), List.of("r[a]"), true, null));
+        assertTrue(alone.getMessage().contains("population mean"), alone.getMessage());
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> new UnitEstimates("r",
+                List.of("a"), new double[] {1}, "mean y", Optional.of("mu"), List.of("r[a]", "r[b]"), true, null));
+        assertTrue(count.getMessage().contains("2 unit variables but 1"), count.getMessage());
+    }
 }

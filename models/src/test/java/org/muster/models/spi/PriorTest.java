@@ -39,6 +39,7 @@ class PriorTest {
         assertEquals("half_cauchy", prior.distribution());
         assertEquals(List.of(0.0, 5.0), prior.arguments());
         assertEquals(List.of(100.0, 1e2), Prior.parse("mu ~ normal(100,1e2)").arguments());
+        assertEquals("b_floor:log_uppm", Prior.parse("b_floor:log_uppm=normal(0, 1)").parameter());
         for (String bad : List.of("tau=half_cauchy(0,5", "=normal(0,1)", "tau", "tau=normal 0 1")) {
             String message = assertThrows(IllegalArgumentException.class, () -> Prior.parse(bad)).getMessage();
             assertTrue(message.contains("expected PARAMETER=DISTRIBUTION(ARGUMENTS)"), message);

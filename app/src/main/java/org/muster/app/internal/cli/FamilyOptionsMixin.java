@@ -31,7 +31,9 @@ final class FamilyOptionsMixin {
     private String pooling;
 
     @Option(names = "--formula", paramLabel = "FORMULA",
-            description = "Model glmm: the model as lme4/brms write it, e.g. \"log_radon ~ floor + (1 + floor | county)\".")
+            description = "Model glmm: the model as lme4/brms write it, e.g. \"log_radon ~ floor + (1 + floor | county)\";"
+                    + " terms x, a:b, a*b, 0 + or - 1 (no intercept), (x | g), (x || g), (1 | a/b), offset(col),"
+                    + " offset(log(col)).")
     private String formula;
 
     @Option(names = "--family", paramLabel = "NAME",
@@ -39,7 +41,8 @@ final class FamilyOptionsMixin {
     private String outcomeFamily;
 
     @Option(names = "--offset", paramLabel = "COLUMN",
-            description = "Model glmm: a column added to the linear predictor (log exposure for poisson).")
+            description = "Model glmm: a column added to the linear predictor (log exposure for poisson); adds to"
+                    + " any offset(...) in the formula.")
     private String offset;
 
     @Option(names = "--show-priors", description = "Print the model's priors (defaults and --prior) and exit without fitting.")

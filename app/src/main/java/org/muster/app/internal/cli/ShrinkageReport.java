@@ -19,12 +19,15 @@ final class ShrinkageReport {
                 .orElse("Unit estimates (no population to shrink toward):"));
         int width = Math.max(4, table.rows().stream().mapToInt(r -> r.unit().length()).max().orElse(4));
         int variableWidth = Math.max(8, table.rows().stream().mapToInt(r -> r.variable().length()).max().orElse(8));
-        String format = "%-" + width + "s %-" + variableWidth + "s %9s %9s %9s %9s %7s%n";
-        out.printf(Locale.ROOT, format, "unit", "variable", table.rawDescription(), "mean", "5%", "95%", "moved");
+        boolean sizes = table.rows().stream().anyMatch(r -> r.n() >= 0);
+        String format = "%-" + width + "s %-" + variableWidth + "s %9s %9s %9s %9s %7s" + (sizes ? " %6s" : "%s") + "%n";
+        out.printf(Locale.ROOT, format, "unit", "variable", table.rawDescription(), "mean", "5%", "95%", "moved",
+                sizes ? "n" : "");
         for (ShrinkageRow row : table.rows()) {
             out.printf(Locale.ROOT, format, row.unit(), row.variable(), number(row.raw()), number(row.mean()),
                     number(row.q5()), number(row.q95()),
-                    Double.isFinite(row.shrinkage()) ? String.format(Locale.ROOT, "%.2f", row.shrinkage()) : "-");
+                    Double.isFinite(row.shrinkage()) ? String.format(Locale.ROOT, "%.2f", row.shrinkage()) : "-",
+                    sizes ? (row.n() >= 0 ? Integer.toString(row.n()) : "-") : "");
         }
     }
 

@@ -80,14 +80,38 @@ final class Design {
         return values;
     }
 
+    /** As {@link #expand(Term, boolean)} with every categorical column treatment-coded. */
+    List<Column> expand(Term term) {
+        return expand(term, false);
+    }
+
+    /**
+     * Whether the term has a categorical (text) column.
+     *
+     * @throws IllegalArgumentException pointing at the formula for an unknown column
+     */
+    boolean hasCategorical(Term term) {
+        for (int v = 0; v < term.variables().size(); v++) {
+            require(term.variables().get(v), term.positions().get(v));
+            if (numericOrNull(term.variables().get(v)) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The design columns of a term: a numeric column itself, a categorical column one indicator per
      * level but the first, an interaction the products of its parts' columns.
      *
+     * @param allLevels code the term's first categorical column with one indicator for every level, as R's
+     *     {@code model.matrix} does for the first factor of a model without an intercept (the indicators
+     *     then span the intercept, so none is redundant)
      * @throws IllegalArgumentException for an unknown column, a categorical column with one level or a
      *     constant column
      */
-    List<Column> expand(Term term) {
+    List<Column> expand(Term term, boolean allLevels) {
+        boolean fullCoding = allLevels;
         List<Column> out = new ArrayList<>();
         double[] ones = new double[rows()];
         java.util.Arrays.fill(ones, 1);
@@ -104,13 +128,15 @@ final class Design {
                 }
             } else {
                 Factor factor = factor(List.of(variable), position);
+                int firstLevel = fullCoding ? 0 : 1;
+                fullCoding = false;
                 for (Column c : out) {
-                    for (int level = 1; level < factor.levels().size(); level++) {
+                    for (int level = firstLevel; level < factor.levels().size(); level++) {
                         double[] indicator = new double[rows()];
                         for (int r = 0; r < indicator.length; r++) {
                             indicator[r] = factor.index()[r] == level ? c.values()[r] : 0;
                         }
-                        next.add(new Column(join(c.name(), variable + factor.levels().get(level)), indicator));
+                        next.add(new Column(join(c.name(), variable + brmsLabel(factor.levels().get(level))), indicator));
                     }
                 }
             }
@@ -198,6 +224,22 @@ final class Design {
                     + "); it needs at least two");
         }
         return new Factor(name, labels, index);
+    }
+
+    /**
+     * A level as brms writes it in a coefficient's name ({@code b_floorfirstfloor} for the level
+     * {@code first floor}): spaces, brackets, commas and quotes dropped, operators spelled out.
+     */
+    static String brmsLabel(String level) {
+        String out = level.replace("!=", "NEQ");
+        for (String dropped : new String[] {" ", "(", ")", "[", "]", ",", "\"", "'", "?"}) {
+            out = out.replace(dropped, "");
+        }
+        String[][] spelled = {{"+", "P"}, {"-", "M"}, {"*", "MU"}, {"/", "D"}, {"^", "E"}, {"=", "EQ"}};
+        for (String[] pair : spelled) {
+            out = out.replace(pair[0], pair[1]);
+        }
+        return out;
     }
 
     private static Double parseOrNull(String text) {

@@ -12,12 +12,26 @@ import java.util.List;
  * @param intercept whether the population-level part has an intercept ({@code 0 +} or {@code - 1} drop it)
  * @param terms the population-level terms other than the intercept, in order, without repeats
  * @param groups the group-level terms, in order
+ * @param offsets the {@code offset(col)} and {@code offset(log(col))} terms, in order: added to the
+ *     linear predictor with coefficient 1
  */
-public record Formula(String text, Response response, boolean intercept, List<Term> terms, List<GroupTerm> groups) {
+public record Formula(String text, Response response, boolean intercept, List<Term> terms, List<GroupTerm> groups,
+        List<Offset> offsets) {
 
     public Formula {
         terms = List.copyOf(terms);
         groups = List.copyOf(groups);
+        offsets = List.copyOf(offsets);
+    }
+
+    /**
+     * An offset term, {@code offset(exposure)} or {@code offset(log(exposure))}.
+     *
+     * @param column the column
+     * @param position where the column is written
+     * @param log whether the column's logarithm is added ({@code offset(log(col))})
+     */
+    public record Offset(String column, int position, boolean log) {
     }
 
     /** How the response is written. */

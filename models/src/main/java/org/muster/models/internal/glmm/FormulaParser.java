@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.muster.models.internal.glmm.Formula.GroupTerm;
+import org.muster.models.internal.glmm.Formula.Offset;
 import org.muster.models.internal.glmm.Formula.Response;
 import org.muster.models.internal.glmm.Formula.ResponseKind;
 import org.muster.models.internal.glmm.Formula.Term;
@@ -13,8 +14,8 @@ import org.muster.models.internal.glmm.Formula.Term;
 /**
  * Parses formulas such as {@code log_radon ~ floor + (1 + floor | county)} by recursive descent (the
  * notation of lme4: Bates, Mächler, Bolker & Walker 2015, §2.1; and of brms for {@code | trials(n)}).
- * {@code a*b} expands to {@code a + b + a:b}; {@code (x | a/b)} to {@code (x | a) + (x | a:b)}. A
- * mistake is reported with the character it was found at and a caret under it.
+ * {@code a*b} expands to {@code a + b + a:b}; {@code (x | a/b)} to {@code (x | a) + (x | a:b)};
+ * {@code offset(col)} and {@code offset(log(col))} add a column with coefficient 1, as in R. A mistake is reported with the character it was found at and a caret under it.
  */
 public final class FormulaParser {
 
@@ -138,7 +139,7 @@ public final class FormulaParser {
         if (peek().kind() != Kind.END) {
             throw expected("'+', '-' or the end of the formula");
         }
-        return new Formula(text, response, rhs.intercept, new ArrayList<>(rhs.terms), groups);
+        return new Formula(text, response, rhs.intercept, new ArrayList<>(rhs.terms), groups, rhs.offsets);
     }
 
     private Response response() {
@@ -172,6 +173,7 @@ public final class FormulaParser {
         boolean intercept = true;
         final Set<Term> terms = new LinkedHashSet<>();
         final Set<Set<String>> seen = new java.util.HashSet<>();
+        final List<Offset> offsets = new ArrayList<>();
 
         void add(Term term) {
             if (seen.add(new TreeSet<>(term.variables()))) {
@@ -232,9 +234,38 @@ public final class FormulaParser {
         if (minus) {
             throw error(text, token.position(), "expected 1 after '-'; only the intercept can be removed");
         }
+        if (token.text().equals("offset") && tokens.get(next + 1).is("(")) {
+            if (groups == null) {
+                throw error(text, token.position(), "an offset belongs in the population-level part of the formula,"
+                        + " not in a group-level term");
+            }
+            into.offsets.add(offset());
+            return;
+        }
         for (Term term : product()) {
             into.add(term);
         }
+    }
+
+    /** offset := 'offset' '(' (NAME | 'log' '(' NAME ')') ')'. */
+    private Offset offset() {
+        take();
+        take();
+        String what = "a column in offset(col) or offset(log(col))";
+        Token name = expectName(what);
+        if (name.text().equals("log") && peek().is("(")) {
+            take();
+            Token column = expectName("a column in offset(log(col))");
+            expectSymbol(")", "')' to close log(" + column.text() + ") in the offset");
+            expectSymbol(")", "')' to close offset(log(" + column.text() + "))");
+            return new Offset(column.text(), column.position(), true);
+        }
+        if (peek().is("(")) {
+            throw error(text, name.position(), "expected " + what + ", found the function '" + name.text()
+                    + "'; only log() is understood inside offset()");
+        }
+        expectSymbol(")", "')' to close offset(" + name.text() + ")");
+        return new Offset(name.text(), name.position(), false);
     }
 
     /** product := interaction ('*' interaction)*, interaction := NAME (':' NAME)*; expanded into its terms. */

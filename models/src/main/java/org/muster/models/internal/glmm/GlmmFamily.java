@@ -23,6 +23,7 @@ import org.muster.core.api.ModelBuilder;
 import org.muster.core.api.Node;
 import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
+import org.muster.models.api.UnitEstimates;
 import org.muster.models.internal.glmm.Design.Column;
 import org.muster.models.internal.glmm.Design.Factor;
 import org.muster.models.internal.glmm.Formula.GroupTerm;
@@ -97,10 +98,13 @@ public final class GlmmFamily implements ModelFamily {
     @Override
     public Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put(FORMULA, "the model, e.g. \"log_radon ~ floor + (1 + floor | county)\" (the default on radon)");
+        options.put(FORMULA, "the model, e.g. \"log_radon ~ floor + (1 + floor | county)\" (the default on radon);"
+                + " terms x, a:b, a*b, 0 + or - 1 (no intercept), (x | g), (x || g), (1 | a/b), offset(col),"
+                + " offset(log(col))");
         options.put(FAMILY, "gaussian (default), binomial (default for cbind(s, f) or s | trials(n)), bernoulli,"
                 + " poisson or negbinomial");
-        options.put(OFFSET, "a column added to the linear predictor as it is (log exposure for poisson)");
+        options.put(OFFSET, "a column added to the linear predictor as it is (log exposure for poisson); adds to any"
+                + " offset(...) in the formula");
         return options;
     }
 
@@ -162,8 +166,9 @@ public final class GlmmFamily implements ModelFamily {
             // population level: centered columns, one coefficient each
             List<Column> columns = new ArrayList<>();
             List<Integer> columnPositions = new ArrayList<>();
+            Term fullyCoded = formula.intercept() ? null : firstCategorical(formula.terms());
             for (Term term : formula.terms()) {
-                for (Column c : design.expand(term)) {
+                for (Column c : design.expand(term, term == fullyCoded)) {
                     columns.add(c);
                     columnPositions.add(term.positions().get(0));
                 }
@@ -197,8 +202,9 @@ public final class GlmmFamily implements ModelFamily {
                     coefficientNames.add("Intercept");
                     slopes.add(null);
                 }
+                Term groupFullyCoded = group.intercept() ? null : firstCategorical(group.terms());
                 for (Term term : group.terms()) {
-                    for (Column c : design.expand(term)) {
+                    for (Column c : design.expand(term, term == groupFullyCoded)) {
                         coefficientNames.add(c.name());
                         slopes.add(c);
                     }
@@ -261,13 +267,9 @@ public final class GlmmFamily implements ModelFamily {
                     eta = eta == null ? term : eta.plus(term);
                 }
             }
-            String offset = options.value(OFFSET, "");
-            if (!offset.isEmpty()) {
-                if (!design.dataset().hasColumn(offset)) {
-                    throw new IllegalArgumentException("--offset " + offset + ": " + design.source() + " has no column '"
-                            + offset + "'; its columns are " + design.dataset().columns());
-                }
-                Node offsetNode = b.data("offset", design.dataset().real(offset));
+            double[] offset = offset();
+            if (offset != null) {
+                Node offsetNode = b.data("offset", offset);
                 eta = eta == null ? offsetNode : eta.plus(offsetNode);
             }
             if (eta == null) {
@@ -282,7 +284,102 @@ public final class GlmmFamily implements ModelFamily {
                 case "negbinomial" -> b.observed("y", negativeBinomial(Expressions.exp(eta), shape), counts);
                 default -> throw new IllegalStateException(family);
             }
-            return FamilyModel.of(b.build()).withPriors(priorRows);
+            return FamilyModel.of(b.build(), units(blocks), null).withPriors(priorRows);
+        }
+
+        /**
+         * The varying intercepts as units of a shrinkage table, for gaussian models with a population
+         * intercept: per level of each grouping factor with a varying intercept, the level's mean response
+         * (raw) against {@code b_Intercept + r_G[level,Intercept]}; null otherwise. The raw means are not
+         * adjusted for the predictors.
+         */
+        private UnitEstimates units(List<Block> blocks) {
+            List<Block> intercepts = blocks.stream().filter(block -> block.group.intercept()).toList();
+            if (!gaussian || !formula.intercept() || intercepts.isEmpty()) {
+                return null;
+            }
+            List<String> labels = new ArrayList<>();
+            List<String> members = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            for (Block block : intercepts) {
+                List<String> levels = block.factor.levels();
+                double[] sums = new double[levels.size()];
+                int[] counts = new int[levels.size()];
+                int[] index = block.factor.index();
+                for (int r = 0; r < index.length; r++) {
+                    sums[index[r]] += y[r];
+                    counts[index[r]]++;
+                }
+                for (int level = 0; level < levels.size(); level++) {
+                    labels.add(intercepts.size() == 1 ? levels.get(level) : block.factor.name() + " " + levels.get(level));
+                    members.add("r_" + block.factor.name() + "[" + levels.get(level) + ",Intercept]");
+                    raw.add(sums[level] / counts[level]);
+                    sizes.add(counts[level]);
+                }
+            }
+            return new UnitEstimates("r", labels, raw.stream().mapToDouble(Double::doubleValue).toArray(),
+                    "mean " + formula.response().column(), Optional.of("b_Intercept"), members, true,
+                    sizes.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /**
+         * The sum of the formula's {@code offset(...)} terms and {@code --offset}, or null if there are none.
+         *
+         * @throws IllegalArgumentException for an unknown column, a cell that is not a number, or a cell of
+         *     {@code offset(log(col))} that is not positive, naming the row
+         */
+        private double[] offset() {
+            Dataset data = design.dataset();
+            double[] sum = null;
+            for (Formula.Offset term : formula.offsets()) {
+                design.require(term.column(), term.position());
+                double[] values = data.real(term.column());
+                if (term.log()) {
+                    List<String> cells = data.text(term.column());
+                    for (int r = 0; r < values.length; r++) {
+                        if (!(values[r] > 0)) {
+                            throw data.cellError(r, term.column(), cells.get(r).trim(), "a positive number, as"
+                                    + " offset(log(" + term.column() + ")) in the formula takes its logarithm");
+                        }
+                        values[r] = Math.log(values[r]);
+                    }
+                }
+                sum = add(sum, values);
+            }
+            String option = options.value(OFFSET, "");
+            if (!option.isEmpty()) {
+                if (!data.hasColumn(option)) {
+                    throw new IllegalArgumentException("--offset " + option + ": " + design.source() + " has no column '"
+                            + option + "'; its columns are " + data.columns());
+                }
+                sum = add(sum, data.real(option));
+            }
+            return sum;
+        }
+
+        /** {@code total + values}, in {@code total} (modified) unless it is null; {@code values} is copied. */
+        private static double[] add(double[] total, double[] values) {
+            if (total == null) {
+                return values.clone();
+            }
+            for (int r = 0; r < total.length; r++) {
+                total[r] += values[r];
+            }
+            return total;
+        }
+
+        /**
+         * The first term with a categorical column, whose first such column R codes with all its levels
+         * when there is no intercept; null if there is none.
+         */
+        private Term firstCategorical(List<Term> terms) {
+            for (Term term : terms) {
+                if (design.hasCategorical(term)) {
+                    return term;
+                }
+            }
+            return null;
         }
 
         /** r_k = sd_k (L z)_k per level, as named vectors r_G__COEF whose members read r_G[level,COEF]. */
@@ -458,9 +555,9 @@ public final class GlmmFamily implements ModelFamily {
         return text.substring(split + 1).trim();
     }
 
-    /** A name the graph accepts: characters other than letters, digits, '_' and '.' become '.'. */
+    /** A name the graph accepts: characters other than letters, digits, '_', '.' and ':' become '.'. */
     static String nodeName(String text) {
-        return text.replaceAll("[^A-Za-z0-9_.]", ".");
+        return text.replaceAll("[^A-Za-z0-9_.:]", ".");
     }
 
     private static int[] range(int start, int length) {

@@ -98,4 +98,35 @@ class FormulaParserTest {
         assertTrue(error("y ~ x x").contains("expected '+', '-' or the end of the formula"), error("y ~ x x"));
         assertTrue(error("").contains("expected a response"), error(""));
     }
+
+    @Test
+    void parsesOffsetsOfAColumnAndOfItsLog() {
+        Formula f = FormulaParser.parse("y ~ x + offset(log(exposure)) + offset(shift) + (1 | g)");
+        assertEquals(List.of("x"), labels(f.terms()));
+        assertEquals(List.of(new Formula.Offset("exposure", 19, true), new Formula.Offset("shift", 39, false)), f.offsets());
+        assertEquals(1, f.groups().size());
+        assertEquals(List.of(), FormulaParser.parse("y ~ x").offsets());
+        // a column named offset is still a column
+        assertEquals(List.of("offset"), labels(FormulaParser.parse("y ~ offset").terms()));
+    }
+
+    @Test
+    void aMalformedOffsetIsPointedAt() {
+        String open = error("y ~ x + offset(");
+        assertTrue(open.contains("expected a column in offset(col) or offset(log(col)) at character 16, found the end"),
+                open);
+        assertEquals(open.lines().toList().get(1).length(), open.lines().toList().get(2).indexOf('^'), open);
+        assertTrue(error("y ~ offset(log(e)").contains("expected ')' to close offset(log(e)) at character 18"),
+                error("y ~ offset(log(e)"));
+        assertTrue(error("y ~ offset(e").contains("expected ')' to close offset(e) at character 13"), error("y ~ offset(e"));
+        assertTrue(error("y ~ offset(log(e) + 1)").contains("expected ')' to close offset(log(e)) at character 19"),
+                error("y ~ offset(log(e) + 1)"));
+        assertTrue(error("y ~ offset(log())").contains("expected a column in offset(log(col)) at character 16"),
+                error("y ~ offset(log())"));
+        assertTrue(error("y ~ offset(exp(e))").contains("only log() is understood inside offset() at character 12"),
+                error("y ~ offset(exp(e))"));
+        assertTrue(error("y ~ (1 + offset(e) | g)").contains("not in a group-level term at character 10"),
+                error("y ~ (1 + offset(e) | g)"));
+        assertTrue(error("y ~ x - offset(e)").contains("only the intercept can be removed"), error("y ~ x - offset(e)"));
+    }
 }

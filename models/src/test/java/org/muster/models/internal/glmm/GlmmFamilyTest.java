@@ -294,11 +294,11 @@ class GlmmFamilyTest {
         checkGradient(compiled, "trials");
         List<String> names = prepare(data, "count ~ x + (1 + x + sex | g) + (1 | h/g)", "negbinomial", List.of(), null)
                 .model().compile().outputNames();
-        assertTrue(names.containsAll(List.of("shape", "cor_g__x__sex", "sd_h__Intercept", "sd_h.g__Intercept", "r_h:g[1_1,Intercept]",
+        assertTrue(names.containsAll(List.of("shape", "cor_g__x__sex", "sd_h__Intercept", "sd_h:g__Intercept", "r_h:g[1_1,Intercept]",
                 "r_g[6,sex]")), names.toString());
         List<String> uncorrelated = prepare(data, "binary ~ x*sex + (x || g)", "bernoulli", List.of(), null).model()
                 .compile().outputNames();
-        assertTrue(uncorrelated.containsAll(List.of("b_x", "b_sex", "b_x.sex", "sd_g__Intercept", "sd_g__x")),
+        assertTrue(uncorrelated.containsAll(List.of("b_x", "b_sex", "b_x:sex", "sd_g__Intercept", "sd_g__x")),
                 uncorrelated.toString());
         assertTrue(uncorrelated.stream().noneMatch(v -> v.startsWith("cor_")), uncorrelated.toString());
     }
@@ -372,5 +372,225 @@ class GlmmFamilyTest {
             k++;
         }
         return k;
+    }
+
+    /** A dataset of text cells, rows as given. */
+    static Dataset cells(String source, List<String> columns, List<String[]> rows) {
+        int[] lines = new int[rows.size()];
+        Arrays.setAll(lines, r -> r + 2);
+        return new Dataset(source, columns, rows, lines);
+    }
+
+    /** y, x, z, sex (female/male), site (a/b/c), treat (ctl/trt), g (1..5), e (> 0), e2: 90 rows. */
+    static Dataset mixedColumns() {
+        SplittableRandom random = new SplittableRandom(21);
+        List<String[]> rows = new ArrayList<>();
+        for (int r = 0; r < 90; r++) {
+            rows.add(new String[] {Double.toString(random.nextGaussian()), Double.toString(random.nextGaussian()),
+                Double.toString(random.nextGaussian()), r % 2 == 0 ? "female" : "male",
+                new String[] {"a", "b", "c"}[r % 3], r % 5 < 2 ? "ctl" : "trt", Integer.toString(1 + r % 5),
+                Double.toString(0.5 + random.nextDouble()), Double.toString(random.nextGaussian()),
+                Integer.toString(random.nextInt(6))});
+        }
+        return cells("mixed.csv", List.of("y", "x", "z", "sex", "site", "treat", "g", "e", "e2", "count"), rows);
+    }
+
+    @Test
+    void interactionsAndDummiesAreNamedAsBrmsNamesThemAndTakePriorsByThoseNames() {
+        Dataset data = mixedColumns();
+        String formula = "y ~ x*z + sex + x:sex + (1 + x:z | g)";
+        FamilyModel model = prepare(data, formula, null, List.of("b_x:z=normal(0, 1)", "sd_g__x:z=normal(0, 0.5)",
+                "b_x:sexmale=normal(0, 3)"), null);
+        List<String> names = model.model().compile().outputNames();
+        for (String name : List.of("b_x", "b_z", "b_x:z", "b_sexmale", "b_x:sexmale", "sd_g__Intercept", "sd_g__x:z",
+                "cor_g__Intercept__x:z", "r_g[1,x:z]", "r_g[5,Intercept]")) {
+            assertTrue(names.contains(name), name + " not in " + names);
+        }
+        assertTrue(names.stream().noneMatch(n -> n.contains("x.z") || n.contains("x.sex")), names.toString());
+        assertEquals(new PriorRow("b_x:z", "normal(0, 1)", "user"), prior(model, "b_x:z"));
+        assertEquals(new PriorRow("sd_g__x:z", "normal(0, 0.5)", "user"), prior(model, "sd_g__x:z"));
+        assertEquals("default", prior(model, "b_z").source());
+        // the user's prior is the one in the density: only b_x:z's prior differs between these two models
+        CompiledModel user = prepare(data, formula, null, List.of("b_x:z=normal(0, 1)"), null).model().compile();
+        CompiledModel other = prepare(data, formula, null, List.of("b_x:z=normal(0, 2)"), null).model().compile();
+        double[] point = randomPoint(user.dimension(), new SplittableRandom(4));
+        double coefficient = user.constrain(point).get("b_x:z")[0];
+        double expected = -0.5 * coefficient * coefficient + 0.5 * coefficient * coefficient / 4 + Math.log(2);
+        assertEquals(expected, user.newEvaluator().logDensity(point) - other.newEvaluator().logDensity(point), 1e-9);
+        String unknown = assertThrows(IllegalArgumentException.class,
+                () -> prepare(data, formula, null, List.of("b_x.z=normal(0, 1)"), null)).getMessage();
+        assertTrue(unknown.contains("b_x.z") && unknown.contains("b_x:z"), unknown);
+    }
+
+    private static PriorRow prior(FamilyModel model, String parameter) {
+        return model.priors().stream().filter(p -> p.parameter().equals(parameter)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void withoutAnInterceptTheFirstCategoricalTermGetsEveryLevel() {
+        Dataset data = mixedColumns();
+        List<String> priors = List.of("b_sitea=normal(0, 2)", "b_siteb=normal(1, 2)", "b_sitec=normal(-1, 2)",
+                "b_treattrt=normal(0, 1)", "b_x=normal(0, 1.5)", "sigma=student_t(3, 0, 2)");
+        CompiledModel formula = prepare(data, "y ~ 0 + x + site + treat", null, priors, null).model().compile();
+        List<String> names = formula.outputNames();
+        assertTrue(names.containsAll(List.of("b_x", "b_sitea", "b_siteb", "b_sitec", "b_treattrt")), names.toString());
+        assertTrue(!names.contains("b_treatctl") && !names.contains("b_Intercept"), names.toString());
+        assertEquals(names.stream().filter(n -> n.startsWith("b_")).toList(),
+                prepare(data, "y ~ x + site + treat - 1", null, priors, null).model().compile().outputNames().stream()
+                        .filter(n -> n.startsWith("b_")).toList());
+        List<String> withIntercept = prepare(data, "y ~ site + treat", null, List.of(), null).model().compile()
+                .outputNames();
+        assertTrue(withIntercept.containsAll(List.of("b_Intercept", "b_siteb", "b_sitec", "b_treattrt"))
+                && !withIntercept.contains("b_sitea"), withIntercept.toString());
+
+        // y ~ normal(b_x x + b_site[site] + b_treattrt [treat = trt], sigma), nothing centered
+        double[] x = data.real("x");
+        double[] y = data.real("y");
+        ModelBuilder b = Model.builder();
+        Node slope = b.stochastic("b_x", normal(0, 1.5));
+        Node siteA = b.stochastic("b_sitea", normal(0, 2));
+        Node siteB = b.stochastic("b_siteb", normal(1, 2));
+        Node siteC = b.stochastic("b_sitec", normal(-1, 2));
+        Node treat = b.stochastic("b_treattrt", normal(0, 1));
+        Node sigma = b.stochastic("sigma", prior("student_t(3, 0, 2)", Bounds.POSITIVE));
+        Node eta = slope.times(b.data("x", x));
+        Node[] sites = {siteA, siteB, siteC};
+        for (int level = 0; level < 3; level++) {
+            String label = new String[] {"a", "b", "c"}[level];
+            double[] indicator = data.text("site").stream().mapToDouble(v -> v.equals(label) ? 1 : 0).toArray();
+            eta = eta.plus(sites[level].times(b.data("site" + label, indicator)));
+        }
+        eta = eta.plus(treat.times(b.data("trt", data.text("treat").stream().mapToDouble(v -> v.equals("trt") ? 1 : 0)
+                .toArray())));
+        b.observed("y", normal(eta, sigma), y);
+        CompiledModel hand = b.build().compile();
+        assertEquals(hand.dimension(), formula.dimension());
+        ModelEvaluator f = formula.newEvaluator();
+        ModelEvaluator e = hand.newEvaluator();
+        SplittableRandom random = new SplittableRandom(8);
+        for (int trial = 0; trial < 10; trial++) {
+            double[] point = randomPoint(formula.dimension(), random);
+            double expected = e.logDensity(point);
+            assertEquals(expected, f.logDensity(point), 1e-10 * Math.max(1, Math.abs(expected)));
+        }
+    }
+
+    @Test
+    void withoutAGroupInterceptTheFirstCategoricalSlopeGetsEveryLevel() {
+        Dataset data = mixedColumns();
+        CompiledModel model = prepare(data, "y ~ x + (0 + site + treat | g)", null, List.of(), null).model().compile();
+        List<String> names = model.outputNames();
+        assertTrue(names.containsAll(List.of("sd_g__sitea", "sd_g__siteb", "sd_g__sitec", "sd_g__treattrt",
+                "cor_g__sitea__siteb", "cor_g__siteb__treattrt", "r_g[1,sitea]", "r_g[5,treattrt]")), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("Intercept]") || n.startsWith("sd_g__Intercept")
+                || n.contains("treatctl")), names.toString());
+        List<String> withIntercept = prepare(data, "y ~ x + (1 + site | g)", null, List.of(), null).model().compile()
+                .outputNames();
+        assertTrue(withIntercept.containsAll(List.of("sd_g__Intercept", "sd_g__siteb", "sd_g__sitec"))
+                && !withIntercept.contains("sd_g__sitea"), withIntercept.toString());
+        checkGradient(model, "0 + site | g");
+    }
+
+    @Test
+    void anOffsetInTheFormulaAddsTheColumnOrItsLogAndAddsToOffsetOption() {
+        Dataset data = mixedColumns();
+        double[] e = data.real("e");
+        double[] e2 = data.real("e2");
+        List<String[]> rows = new ArrayList<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+            rows.add(new String[] {data.text("count").get(r), data.text("x").get(r), data.text("g").get(r),
+                Double.toString(Math.log(e[r])), Double.toString(Math.log(e[r]) + e2[r])});
+        }
+        Dataset logged = cells("logged.csv", List.of("count", "x", "g", "log_e", "both"), rows);
+        List<String> priors = List.of("b_Intercept=normal(0, 3)", "b_x=normal(0, 1)", "sd_g__Intercept=normal(0, 1)");
+        String base = "count ~ x + (1 | g)";
+        CompiledModel reference = prepare(logged, base, "poisson", priors, "log_e").model().compile();
+        CompiledModel inFormula = prepare(data, "count ~ x + offset(log(e)) + (1 | g)", "poisson", priors, null).model()
+                .compile();
+        CompiledModel referenceBoth = prepare(logged, base, "poisson", priors, "both").model().compile();
+        CompiledModel both = prepare(data, "count ~ offset(log(e)) + x + (1 | g)", "poisson", priors, "e2").model()
+                .compile();
+        CompiledModel twoTerms = prepare(data, "count ~ offset(e2) + x + offset(log(e)) + (1 | g)", "poisson", priors, null)
+                .model().compile();
+        CompiledModel none = prepare(logged, base, "poisson", priors, null).model().compile();
+        SplittableRandom random = new SplittableRandom(6);
+        for (int trial = 0; trial < 10; trial++) {
+            double[] point = randomPoint(reference.dimension(), random);
+            double expected = reference.newEvaluator().logDensity(point);
+            assertEquals(expected, inFormula.newEvaluator().logDensity(point), 1e-10 * Math.max(1, Math.abs(expected)));
+            double expectedBoth = referenceBoth.newEvaluator().logDensity(point);
+            assertEquals(expectedBoth, both.newEvaluator().logDensity(point), 1e-10 * Math.max(1, Math.abs(expectedBoth)));
+            assertEquals(expectedBoth, twoTerms.newEvaluator().logDensity(point),
+                    1e-10 * Math.max(1, Math.abs(expectedBoth)));
+            assertTrue(Math.abs(none.newEvaluator().logDensity(point) - expected) > 1e-6);
+        }
+
+        String negative = error(data, "count ~ x + offset(log(e2))", "poisson");
+        assertTrue(negative.startsWith("mixed.csv, line ") && negative.contains("'e2'") && negative.contains("positive")
+                && negative.contains("offset(log(e2))"), negative);
+        int row = Integer.parseInt(negative.replaceAll("^mixed.csv, line (\\d+).*$", "$1").lines().findFirst().orElseThrow());
+        assertTrue(e2[row - 2] <= 0 && Arrays.stream(e2, 0, row - 2).allMatch(v -> v > 0), negative);
+        assertEquals(1, negative.lines().count(), negative);
+        String unknown = error(data, "count ~ x + offset(log(exposure))", "poisson");
+        assertTrue(unknown.contains("unknown column 'exposure'") && unknown.contains("at character 24"), unknown);
+        String text = error(data, "count ~ x + offset(sex)", "poisson");
+        assertTrue(text.contains("'female'") && text.contains("sex"), text);
+    }
+
+    @Test
+    void gaussianVaryingInterceptsAreUnitsOfAShrinkageTable() {
+        Dataset data = DatasetReader.builtIn("radon");
+        FamilyModel model = FAMILY.prepare(data, FamilyOptions.none());
+        org.muster.models.api.UnitEstimates units = model.units().orElseThrow();
+        assertEquals(85, units.count());
+        assertTrue(units.deviations());
+        assertEquals(java.util.Optional.of("b_Intercept"), units.populationMean());
+        assertEquals("r_county[1,Intercept]", units.memberName(0));
+        assertTrue(model.model().compile().outputNames().containsAll(
+                java.util.stream.IntStream.range(0, 85).mapToObj(units::memberName).toList()));
+        int[] county = data.integer("county");
+        double[] y = data.real("log_radon");
+        double sum = 0;
+        int count = 0;
+        for (int r = 0; r < y.length; r++) {
+            if (county[r] == 85) {
+                sum += y[r];
+                count++;
+            }
+        }
+        assertEquals("85", units.labels().get(84));
+        assertEquals(sum / count, units.raw()[84], 1e-12);
+        assertEquals(count, units.size(84));
+        assertEquals(y.length, Arrays.stream(units.sizes()).sum());
+
+        // two factors: every level of each, labelled with its factor
+        Dataset mixed = mixedColumns();
+        org.muster.models.api.UnitEstimates two = prepare(mixed, "y ~ x + (1 | g) + (1 + x | site) + (0 + x | treat)",
+                null, List.of(), null).units().orElseThrow();
+        assertEquals(List.of("g 1", "g 2", "g 3", "g 4", "g 5", "site a", "site b", "site c"), two.labels());
+        assertEquals("r_site[c,Intercept]", two.memberName(7));
+        // no table for count families or without a population intercept
+        assertTrue(prepare(mixed, "count ~ x + (1 | g)", "poisson", List.of(), null).units().isEmpty());
+        assertTrue(prepare(mixed, "y ~ 0 + x + (1 | g)", null, List.of(), null).units().isEmpty());
+        assertTrue(prepare(mixed, "y ~ x + (0 + x | g)", null, List.of(), null).units().isEmpty());
+    }
+
+    @Test
+    void levelsWithSpacesAndOperatorsAreNamedAsBrmsRenamesThem() {
+        List<String[]> rows = new ArrayList<>();
+        String[] levels = {"basement", "first floor", "x+y", "z-b (old)"};
+        SplittableRandom random = new SplittableRandom(12);
+        for (int r = 0; r < 40; r++) {
+            rows.add(new String[] {Double.toString(random.nextGaussian()), levels[r % 4], Integer.toString(1 + r % 4)});
+        }
+        Dataset data = cells("floors.csv", List.of("y", "floor", "g"), rows);
+        FamilyModel model = prepare(data, "y ~ floor + (1 + floor | g)", null, List.of("b_floorxPy=normal(0, 1)"), null);
+        List<String> names = model.model().compile().outputNames();
+        assertTrue(names.containsAll(List.of("b_floorfirstfloor", "b_floorxPy", "b_floorzMbold", "sd_g__floorfirstfloor",
+                "r_g[1,floorxPy]")), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("floorbasement")), names.toString());
+        assertEquals("user", prior(model, "b_floorxPy").source());
+        assertEquals("aMbold", Design.brmsLabel("a-b (old)"));
+        assertEquals("xNEQ1EQ2", Design.brmsLabel("x != 1 = 2"));
     }
 }
