@@ -94,7 +94,7 @@ public final class Compiler {
                     if (fused[node.id()]) {
                         continue;
                     }
-                    Op op = sums.root(node.id()) ? sums.op(node, offsets)
+                    Op op = sums.root(node.id()) ? sums.op(node, offsets, buffer)
                             : fusedGather[node.id()] >= 0
                             ? gatherBinaryOp(nodes, node, nodes.get(fusedGather[node.id()]), offsets)
                             : deterministicOp(nodes, node, offsets);

@@ -88,8 +88,12 @@ final class SumFusion {
         return absorbed[id] || root(id);
     }
 
-    /** The op of a fused root, gathers through equal indices grouped into one operand. */
-    SumOp op(NodeSpec root, int[] offsets) {
+    /**
+     * The op of a fused root, gathers through equal indices grouped into one operand.
+     *
+     * @param buffer not modified: the values of the nodes before the root, data in place
+     */
+    SumOp op(NodeSpec root, int[] offsets, double[] buffer) {
         List<SumOp.Term> terms = new ArrayList<>();
         List<Operand> gathers = new ArrayList<>();
         for (Operand o : operands.get(root.id())) {
@@ -115,18 +119,28 @@ final class SumFusion {
                     group.add(gathers.get(b));
                 }
             }
+            int size = root.size();
             int[] sources = new int[group.size()];
-            int[] data = new int[group.size()];
+            double[][] data = new double[group.size()][];
+            boolean[] ones = new boolean[group.size()];
             double[] signs = new double[group.size()];
             for (int c = 0; c < group.size(); c++) {
                 sources[c] = offsets[group.get(c).source()];
-                data[c] = group.get(c).data() < 0 ? -1 : offsets[group.get(c).data()];
+                ones[c] = group.get(c).data() < 0;
+                int from = ones[c] ? -1 : offsets[group.get(c).data()];
+                data[c] = ones[c] ? filledWithOnes(size) : Arrays.copyOfRange(buffer, from, from + size);
                 signs[c] = group.get(c).sign();
             }
             int[] index = gathers.get(a).index().clone();
-            terms.add(new SumOp.Gathered(index, IndexRuns.of(index), sources, data, signs));
+            terms.add(new SumOp.Gathered(index, IndexRuns.of(index), sources, data, ones, signs));
         }
         return new SumOp(root.name(), terms, offsets[root.id()], root.size());
+    }
+
+    private static double[] filledWithOnes(int size) {
+        double[] ones = new double[size];
+        Arrays.fill(ones, 1.0);
+        return ones;
     }
 
     /** A sum or difference over a plate that depends on parameters. */

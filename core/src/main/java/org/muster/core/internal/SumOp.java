@@ -37,10 +37,12 @@ final class SumOp extends Op {
     }
 
     /**
-     * Gathers through one index: {@code sum_k sign_k source_k[index[i]] * data_k[i]}, where a data
-     * offset of -1 stands for 1. Every source depends on a parameter.
+     * Gathers through one index: {@code sum_k sign_k source_k[index[i]] * data_k[i]}. Every source
+     * depends on a parameter; the data are fixed, copied at compile time, and a gather with no data
+     * multiplier has a vector of ones ({@code ones[k]} says so, and the reverse sweep sums instead).
      */
-    record Gathered(int[] index, IndexRuns runs, int[] sources, int[] data, double[] signs) implements Term {
+    record Gathered(int[] index, IndexRuns runs, int[] sources, double[][] data, boolean[] ones, double[] signs)
+            implements Term {
     }
 
     private final Scalar[] scalars;
@@ -100,20 +102,40 @@ final class SumOp extends Op {
         return 0;
     }
 
-    /** Adds one group of gathers; {@code start} is the first pass's starting value, NaN for later passes. */
+    /**
+     * Adds one group of gathers; {@code start} is the first pass's starting value, NaN for later passes.
+     * For a sorted index each run of equal indices reads its group's values once, and its inner loops
+     * only stream the data.
+     */
     private void forwardGathered(double[] v, Gathered x, double start) {
         boolean first = start == start;
-        int[] index = x.index();
         int[] sources = x.sources();
-        int[] data = x.data();
+        double[][] data = x.data();
         double[] signs = x.signs();
         int k = sources.length;
+        IndexRuns runs = x.runs();
+        if (!runs.mostlySingletons()) {
+            for (int r = 0; r < runs.count(); r++) {
+                int from = runs.start(r);
+                int to = runs.end(r);
+                int group = runs.target(r);
+                for (int c = 0; c < k; c++) {
+                    double coefficient = signs[c] * v[sources[c] + group];
+                    double[] column = data[c];
+                    boolean assign = first && c == 0;
+                    for (int i = from; i < to; i++) {
+                        v[out + i] = (assign ? start : v[out + i]) + coefficient * column[i];
+                    }
+                }
+            }
+            return;
+        }
+        int[] index = x.index();
         for (int i = 0; i < size; i++) {
             int group = index[i];
             double sum = first ? start : v[out + i];
             for (int c = 0; c < k; c++) {
-                double value = signs[c] * v[sources[c] + group];
-                sum += data[c] < 0 ? value : value * v[data[c] + i];
+                sum += signs[c] * v[sources[c] + group] * data[c][i];
             }
             v[out + i] = sum;
         }
@@ -168,13 +190,13 @@ final class SumOp extends Op {
     private void scatter(double[] v, double[] adj, Gathered x) {
         int[] index = x.index();
         int[] sources = x.sources();
-        int[] data = x.data();
+        double[][] data = x.data();
         double[] signs = x.signs();
         for (int i = 0; i < size; i++) {
             int group = index[i];
             double a = adj[out + i];
             for (int c = 0; c < sources.length; c++) {
-                adj[sources[c] + group] += data[c] < 0 ? signs[c] * a : signs[c] * a * v[data[c] + i];
+                adj[sources[c] + group] += signs[c] * a * data[c][i];
             }
         }
     }
@@ -183,15 +205,16 @@ final class SumOp extends Op {
     private void scatterRuns(double[] v, double[] adj, Gathered x) {
         IndexRuns runs = x.runs();
         int[] sources = x.sources();
-        int[] data = x.data();
+        double[][] data = x.data();
+        boolean[] ones = x.ones();
         double[] signs = x.signs();
         for (int r = 0; r < runs.count(); r++) {
             int start = runs.start(r);
             int n = runs.end(r) - start;
             int target = runs.target(r);
             for (int c = 0; c < sources.length; c++) {
-                double partial = data[c] < 0 ? PlateSums.sum(adj, out + start, out + start + n)
-                        : PlateSums.dot(adj, out + start, v, data[c] + start, n);
+                double partial = ones[c] ? PlateSums.sum(adj, out + start, out + start + n)
+                        : PlateSums.dot(adj, out + start, data[c], start, n);
                 adj[sources[c] + target] += signs[c] * partial;
             }
         }
