@@ -1,9 +1,14 @@
 package org.muster.app.internal;
 
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.muster.core.api.Fit;
+import org.muster.core.api.Model;
 import org.muster.core.api.PointEstimate;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.api.VariationalFit;
@@ -107,7 +112,7 @@ public final class FitService {
         LOG.debug("fitting {} on {} with {}", loaded.family().id(), loaded.source(), method.id());
         Fit fit = method.create(MethodOptions.of(request.methodOptions())).fit(model.model(), config, listener);
         if (fit instanceof PointEstimate estimate) {
-            return new PointEstimateResult(request, loaded.source(), estimate);
+            return new PointEstimateResult(request, loaded.source(), estimate, memberNames(model.model(), estimate));
         }
         Optional<VariationalFit> variational = fit instanceof VariationalFit v ? Optional.of(v) : Optional.empty();
         PosteriorDraws draws;
@@ -155,5 +160,21 @@ public final class FitService {
         public int drawsPerChain() {
             return drawsPerChain;
         }
+    }
+
+    /** The members' own names of the estimates whose nodes name them (as the glmm family's r_G[level,coef]). */
+    private static Map<String, List<String>> memberNames(Model model, PointEstimate estimate) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
+            model.node(entry.getKey()).filter(node -> node.size() == entry.getValue().length && node.size() > 1)
+                    .ifPresent(node -> {
+                        List<String> members = new ArrayList<>(node.size());
+                        for (int i = 0; i < node.size(); i++) {
+                            members.add(node.memberName(i));
+                        }
+                        names.put(entry.getKey(), members);
+                    });
+        }
+        return names;
     }
 }

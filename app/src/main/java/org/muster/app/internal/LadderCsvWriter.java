@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.muster.diagnostics.api.StanCsv;
 
 /**
  * Writes {@code ladder.csv}: {@code variable,unit,} then one column per rung (no_pooling,
@@ -42,14 +43,10 @@ public final class LadderCsvWriter {
     }
 
     private static void write(Writer out, LadderService.Row row) throws IOException {
-        StringBuilder line = new StringBuilder(row.variable()).append(',').append(quote(row.unit()));
+        StringBuilder line = new StringBuilder(row.variable()).append(',').append(StanCsv.headerCell(row.unit()));
         for (double v : row.values()) {
             line.append(',').append(Double.isFinite(v) ? Double.toString(v) : "");
         }
         out.write(line.append('\n').toString());
-    }
-
-    private static String quote(String text) {
-        return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }

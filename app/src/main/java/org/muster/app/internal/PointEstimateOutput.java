@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.muster.core.api.PointEstimate;
+import org.muster.diagnostics.api.StanCsv;
 
 /**
  * The files {@code --output DIR} writes for a point estimate: {@code summary.csv}
@@ -32,13 +33,14 @@ public final class PointEstimateOutput {
     public List<Path> write(Path directory, PointEstimateResult result) {
         try {
             Files.createDirectories(directory);
-            return List.of(writeCsv(directory, result.estimate()), writeJson(directory, result));
+            return List.of(writeCsv(directory, result), writeJson(directory, result));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    private static Path writeCsv(Path directory, PointEstimate estimate) throws IOException {
+    private static Path writeCsv(Path directory, PointEstimateResult result) throws IOException {
+        PointEstimate estimate = result.estimate();
         Path file = directory.resolve("summary.csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("variable,estimate,std_error\n");
@@ -46,7 +48,7 @@ public final class PointEstimateOutput {
                 double[] values = entry.getValue();
                 double[] errors = estimate.standardErrors().get(entry.getKey());
                 for (int i = 0; i < values.length; i++) {
-                    out.write(scalarName(entry.getKey(), i, values.length) + "," + cell(values[i]) + ","
+                    out.write(StanCsv.headerCell(result.variable(entry.getKey(), i, values.length)) + "," + cell(values[i]) + ","
                             + cell(errors == null ? Double.NaN : errors[i]) + "\n");
                 }
             }
@@ -72,7 +74,7 @@ public final class PointEstimateOutput {
                 double[] errors = estimate.standardErrors().get(entry.getKey());
                 for (int i = 0; i < values.length; i++) {
                     json.writeStartObject();
-                    json.writeStringField("variable", scalarName(entry.getKey(), i, values.length));
+                    json.writeStringField("variable", result.variable(entry.getKey(), i, values.length));
                     number(json, "estimate", values[i]);
                     number(json, "std_error", errors == null ? Double.NaN : errors[i]);
                     json.writeEndObject();

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.muster.diagnostics.api.StanCsv;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
 
@@ -23,7 +24,7 @@ public final class ShrinkageCsvWriter {
             out.write(HEADER + (sizes ? ",n" : ""));
             out.write('\n');
             for (ShrinkageRow row : table.rows()) {
-                out.write(quote(row.unit()) + "," + quote(row.variable()) + "," + number(row.raw()) + ","
+                out.write(StanCsv.headerCell(row.unit()) + "," + StanCsv.headerCell(row.variable()) + "," + number(row.raw()) + ","
                         + number(row.mean()) + "," + number(row.q5()) + "," + number(row.q95()) + ","
                         + number(row.populationMean()) + "," + number(row.shrinkage())
                         + (sizes ? "," + (row.n() >= 0 ? Integer.toString(row.n()) : "") : "") + "\n");
@@ -34,13 +35,5 @@ public final class ShrinkageCsvWriter {
 
     private static String number(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "";
-    }
-
-    /** RFC 4180 quoting for labels that hold commas, quotes or line breaks. */
-    private static String quote(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
-            return text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.muster.diagnostics.api.StanCsv;
 import org.muster.diagnostics.api.SummaryRow;
 
 /**
@@ -24,15 +25,11 @@ public final class SummaryCsvWriter {
             out.write(HEADER);
             out.write('\n');
             for (SummaryRow row : rows) {
-                out.write(quote(row.variable()) + "," + row.mean() + "," + row.sd() + "," + row.q5() + "," + row.q50()
+                out.write(StanCsv.headerCell(row.variable()) + "," + row.mean() + "," + row.sd() + "," + row.q5() + "," + row.q50()
                         + "," + row.q95() + "," + row.mcseMean() + "," + row.mcseSd() + "," + row.rhat() + ","
                         + row.essBulk() + "," + row.essTail() + "\n");
             }
         }
         return file;
-    }
-
-    private static String quote(String name) {
-        return name.indexOf(',') >= 0 ? "\"" + name + "\"" : name;
     }
 }

@@ -41,12 +41,12 @@ public final class StanCsv {
     }
 
     /**
-     * A header cell for a column name: the name itself, or in double quotes (RFC 4180) when it holds a
-     * comma or a quote, as a member label such as {@code r_county[1,Intercept]} does.
+     * A CSV cell for a column name or label: the text itself, or in double quotes (RFC 4180) when it
+     * holds a comma, a quote or a line break, as a member label such as {@code r_county[1,Intercept]} does.
      */
     public static String headerCell(String column) {
-        return column.indexOf(',') >= 0 || column.indexOf('"') >= 0 ? "\"" + column.replace("\"", "\"\"") + "\""
-                : column;
+        return column.indexOf(',') >= 0 || column.indexOf('"') >= 0 || column.indexOf('\n') >= 0
+                ? "\"" + column.replace("\"", "\"\"") + "\"" : column;
     }
 
     /** Muster's name for a CmdStan column: {@code theta.1.2} becomes {@code theta[1,2]}; others are kept. */

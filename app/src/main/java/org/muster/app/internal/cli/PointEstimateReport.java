@@ -33,7 +33,7 @@ final class PointEstimateReport {
                 + ", seed " + result.request().seed());
         out.println();
         if (estimate.hasEstimate()) {
-            printTable(out, estimate);
+            printTable(out, result);
         } else {
             out.println("No estimate (see the warning below).");
         }
@@ -72,11 +72,13 @@ final class PointEstimateReport {
         }
     }
 
-    static void printTable(PrintWriter out, PointEstimate estimate) {
+    static void printTable(PrintWriter out, PointEstimateResult result) {
+        PointEstimate estimate = result.estimate();
         int width = 8;
         for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
-            width = Math.max(width, PointEstimateOutput.scalarName(entry.getKey(), entry.getValue().length - 1,
-                    entry.getValue().length).length());
+            for (int i = 0; i < entry.getValue().length; i++) {
+                width = Math.max(width, result.variable(entry.getKey(), i, entry.getValue().length).length());
+            }
         }
         String row = "%-" + width + "s %12s %12s";
         out.println(String.format(Locale.ROOT, row, "variable", "estimate", "std. error"));
@@ -90,7 +92,7 @@ final class PointEstimateReport {
                     i = values.length - TAIL;
                     abbreviated = true;
                 }
-                out.println(String.format(Locale.ROOT, row, PointEstimateOutput.scalarName(entry.getKey(), i, values.length),
+                out.println(String.format(Locale.ROOT, row, result.variable(entry.getKey(), i, values.length),
                         number(values[i]), number(errors == null ? Double.NaN : errors[i])));
             }
         }

@@ -66,6 +66,19 @@ class GlmmCommandTest {
     }
 
     @Test
+    void pointEstimatesNameTheGroupEffectsAsTheDrawsDo() throws IOException {
+        Path fit = dir.resolve("map");
+        MainTest.Run run = MainTest.run("fit", "glmm", "--data", "radon", "--method", "map", "--seed", "3",
+                "--output", fit.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("r_county[1,Intercept]") && run.out().contains("r_county[85,floor]"), run.out());
+        assertTrue(!run.out().contains("r_county__Intercept["), run.out());
+        List<String> rows = Files.readAllLines(fit.resolve("summary.csv"));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("\"r_county[85,floor]\",")), rows.toString());
+        assertTrue(Files.readString(fit.resolve("summary.json")).contains("\"variable\" : \"r_county[1,Intercept]\""));
+    }
+
+    @Test
     void interactionNamesSurviveTheStanCsvAndDiagnoseWithoutAWarningForTheFixedCholeskyEntries() throws IOException {
         Path fit = dir.resolve("fit");
         MainTest.Run run = MainTest.run("fit", "glmm", "--data", "radon", "--formula",

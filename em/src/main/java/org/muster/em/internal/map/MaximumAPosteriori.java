@@ -174,19 +174,27 @@ final class MaximumAPosteriori implements InferenceMethod {
             // An interior mode loses density when a coordinate moves e^10 toward its bound; a boundary mode does not.
             boolean stillRising = pushedLogPosterior >= logPosterior - 1e-9 * Math.max(1, Math.abs(logPosterior));
             if (saturated || stillRising) {
-                boundary.add(names.get(i) + " (" + String.format(Locale.ROOT, "%.3g", constrainedValue(compiled, names.get(i), x))
-                        + " at the last step)");
+                boundary.add(names.get(i) + " (" + atLastStep(compiled, names.get(i), x) + " at the last step)");
             }
         }
         return boundary;
     }
 
-    private static double constrainedValue(CompiledModel compiled, String coordinate, double[] x) {
+    /**
+     * The coordinate's constrained value for an elementwise transform; for one that maps a block to a
+     * larger or differently shaped value (a simplex, a Cholesky factor) member i is not coordinate i, so
+     * the unconstrained coordinate is shown instead.
+     */
+    private static String atLastStep(CompiledModel compiled, String coordinate, double[] x) {
         int bracket = coordinate.indexOf('[');
         String node = bracket < 0 ? coordinate : coordinate.substring(0, bracket);
         int index = bracket < 0 ? 0 : Integer.parseInt(coordinate.substring(bracket + 1, coordinate.length() - 1)) - 1;
         double[] values = compiled.constrain(x).get(node);
-        return values != null && index < values.length ? values[index] : Double.NaN;
+        UnconstrainedBlock block = compiled.unconstrainedBlock(compiled.model().requireNode(node));
+        if (values == null || values.length != block.size() || index >= values.length) {
+            return "unconstrained " + String.format(Locale.ROOT, "%.3g", x[block.offset() + index]);
+        }
+        return String.format(Locale.ROOT, "%.3g", values[index]);
     }
 
     /**
