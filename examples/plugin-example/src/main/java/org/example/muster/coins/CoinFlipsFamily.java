@@ -60,6 +60,7 @@ public final class CoinFlipsFamily implements ModelFamily {
     @Override
     public Model build(Dataset data, FamilyOptions options) {
         options.requireKnown(id(), options().keySet());
+        options.requirePooling(id(), poolings());
         options.requireKnownPriors(id(), List.of());
         int flips = options.integer(id(), FLIPS, 10, 1);
         int heads = options.integer(id(), HEADS, 7, 0);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.CompiledModel;
@@ -15,6 +16,7 @@ import org.muster.core.api.RandomStreams;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.RunConfig;
+import org.muster.core.spi.SamplingStart;
 
 /**
  * Independence Metropolis–Hastings (Tierney 1994) on the unconstrained space: every proposal is drawn
@@ -41,13 +43,19 @@ final class IndependenceSampler implements InferenceMethod {
         CompiledModel compiled = model.compile();
         List<RandomGenerator> streams = RandomStreams.split(config.seed(), config.chains());
         Draws.Builder draws = Draws.builder(compiled.outputNames(), config.chains(), config.draws());
-        Draws.Builder statistics = Draws.builder(List.of("lp__", "accept_stat__"), config.chains(), config.draws());
+        List<String> statisticNames = List.of("lp__", "accept_stat__");
+        Draws.Builder statistics = Draws.builder(statisticNames, config.chains(), config.draws());
+        // what the application needs before the first draw: the output's layout (CSV headers, progress)
+        listener.onStart(new SamplingStart(IndependenceSamplerProvider.ID, settings(), compiled.outputNames(),
+                statisticNames, config.chains(), config.warmup(), config.draws()));
         List<ChainReport> reports = new ArrayList<>();
         boolean cancelled = false;
         for (int chain = 0; chain < config.chains() && !cancelled; chain++) {
             Chain run = new Chain(compiled.newEvaluator(), streams.get(chain), compiled, config);
             cancelled = run.run(chain, config, listener, draws, statistics);
-            reports.add(run.report(chain));
+            ChainReport report = run.report(chain);
+            reports.add(report);
+            listener.onChainEnd(chain, report);
         }
         // A cancelled run keeps what it has: Draws.Builder cuts every chain to the shortest one's length.
         return new PosteriorDraws(IndependenceSamplerProvider.ID, draws.build(), statistics.build(), reports, cancelled,
@@ -117,6 +125,9 @@ final class IndependenceSampler implements InferenceMethod {
             int total = config.warmup() + config.draws();
             long start = System.nanoTime();
             long warmupEnd = start;
+            if (config.warmup() == 0) {
+                listener.onWarmupEnd(chain, Optional.empty());
+            }
             for (int i = 0; i < total; i++) {
                 if (listener.isCancelled()) {
                     samplingSeconds = (System.nanoTime() - warmupEnd) * 1e-9;
@@ -124,22 +135,26 @@ final class IndependenceSampler implements InferenceMethod {
                 }
                 boolean warmup = i < config.warmup();
                 double accept = step();
+                target.outputs(position, row);
+                stats[0] = logDensity;
+                stats[1] = accept;
+                if (!warmup) {
+                    int d = i - config.warmup();
+                    draws.set(chain, d, row);
+                    statistics.set(chain, d, stats);
+                }
+                // every iteration's values, warmup included: the application streams them to the CSV files
+                listener.onDraw(chain, i + 1, warmup, row, stats);
+                listener.onIteration(chain, i + 1, total, warmup);
                 if (warmup) {
                     accumulate(i);
                     if (i == config.warmup() - 1) {
                         refitProposal(config.warmup());
                         warmupEnd = System.nanoTime();
                         warmupSeconds = (warmupEnd - start) * 1e-9;
+                        listener.onWarmupEnd(chain, Optional.empty());
                     }
-                } else {
-                    int d = i - config.warmup();
-                    target.outputs(position, row);
-                    draws.set(chain, d, row);
-                    stats[0] = logDensity;
-                    stats[1] = accept;
-                    statistics.set(chain, d, stats);
                 }
-                listener.onIteration(chain, i + 1, total, warmup);
             }
             samplingSeconds = (System.nanoTime() - warmupEnd) * 1e-9;
             return false;

@@ -21,9 +21,9 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
-import org.muster.samplers.internal.chains.InferenceMethodContractTest;
+import org.muster.samplers.testkit.InferenceMethodContract;
 
-class GibbsProviderTest extends InferenceMethodContractTest {
+class GibbsProviderTest extends InferenceMethodContract {
 
     @Override
     protected InferenceMethodProvider provider() {

@@ -13,9 +13,9 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
-import org.muster.samplers.internal.chains.InferenceMethodContractTest;
+import org.muster.samplers.testkit.InferenceMethodContract;
 
-class NutsProviderTest extends InferenceMethodContractTest {
+class NutsProviderTest extends InferenceMethodContract {
 
     @Override
     protected InferenceMethodProvider provider() {

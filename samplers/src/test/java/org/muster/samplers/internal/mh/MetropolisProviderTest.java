@@ -21,10 +21,10 @@ import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
 import org.muster.diagnostics.api.Summaries;
-import org.muster.samplers.internal.chains.InferenceMethodContractTest;
-import org.muster.samplers.internal.chains.MonteCarloAssertions;
+import org.muster.samplers.testkit.InferenceMethodContract;
+import org.muster.samplers.testkit.MonteCarloAssertions;
 
-class MetropolisProviderTest extends InferenceMethodContractTest {
+class MetropolisProviderTest extends InferenceMethodContract {
 
     @Override
     protected InferenceMethodProvider provider() {

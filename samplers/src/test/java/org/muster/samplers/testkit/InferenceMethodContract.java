@@ -1,4 +1,4 @@
-package org.muster.samplers.internal.chains;
+package org.muster.samplers.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,13 +26,15 @@ import org.muster.core.spi.SamplingStart;
 
 /**
  * The contract every MCMC inference method meets: it recovers closed-form posteriors within Monte
- * Carlo error, the seed alone fixes the draws whatever the executor, and a cancelled run returns what
- * it has. Each sampler's test extends this class.
+ * Carlo error, the seed alone fixes the draws whatever the executor, a cancelled run returns what it
+ * has, and the listener sees every draw. Each built-in sampler's test extends this class, and so can a
+ * plugin's: it ships in {@code muster-samplers}' test jar (classifier {@code tests}) with
+ * {@link MonteCarloAssertions}; {@code examples/plugin-example} shows how.
  */
-public abstract class InferenceMethodContractTest {
+public abstract class InferenceMethodContract {
 
-    static final double[] Y = {2.1, 3.4, 1.9, 2.8, 4.0, 2.2, 3.1, 2.6, 3.7, 2.4};
-    static final int[] COUNTS = {3, 5, 2, 4, 6, 3};
+    private static final double[] Y = {2.1, 3.4, 1.9, 2.8, 4.0, 2.2, 3.1, 2.6, 3.7, 2.4};
+    private static final int[] COUNTS = {3, 5, 2, 4, 6, 3};
 
     /** The provider under test. */
     protected abstract InferenceMethodProvider provider();
@@ -50,7 +52,7 @@ public abstract class InferenceMethodContractTest {
         return conjugateModel();
     }
 
-    static Model conjugateModel() {
+    private static Model conjugateModel() {
         ModelBuilder b = Model.builder();
         Node mu = b.stochastic("mu", normal(0, 10));
         b.observed("y", normal(mu, 2), Y);
@@ -64,7 +66,7 @@ public abstract class InferenceMethodContractTest {
     }
 
     @Test
-    void recoversClosedFormPosteriorMeansWithinMonteCarloError() {
+    public void recoversClosedFormPosteriorMeansWithinMonteCarloError() {
         PosteriorDraws fit = fit(RunConfig.builder().chains(4).warmup(1000).draws(drawsPerChain()).seed(20261121).build(),
                 FitListener.NONE);
         Draws draws = fit.draws();
@@ -81,7 +83,7 @@ public abstract class InferenceMethodContractTest {
     }
 
     @Test
-    void theSeedAloneFixesTheDrawsWhateverTheExecutor() {
+    public void theSeedAloneFixesTheDrawsWhateverTheExecutor() {
         RunConfig.Builder config = RunConfig.builder().chains(3).warmup(200).draws(300).seed(99);
         PosteriorDraws sequential = fit(config.build(), FitListener.NONE);
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -101,7 +103,7 @@ public abstract class InferenceMethodContractTest {
     }
 
     @Test
-    void aCancelledRunReturnsTheDrawsItHas() {
+    public void aCancelledRunReturnsTheDrawsItHas() {
         AtomicInteger iterations = new AtomicInteger();
         FitListener listener = new FitListener() {
             @Override
@@ -121,7 +123,7 @@ public abstract class InferenceMethodContractTest {
     }
 
     @Test
-    void theListenerSeesTheLayoutEveryIterationsValuesAndEachChainsEnd() {
+    public void theListenerSeesTheLayoutEveryIterationsValuesAndEachChainsEnd() {
         int warmup = 30;
         int draws = 20;
         List<SamplingStart> starts = new CopyOnWriteArrayList<>();
@@ -181,7 +183,7 @@ public abstract class InferenceMethodContractTest {
     }
 
     @Test
-    void samplerStatisticsAreNamedAsStanNamesThem() {
+    public void samplerStatisticsAreNamedAsStanNamesThem() {
         PosteriorDraws fit = fit(RunConfig.builder().chains(2).warmup(50).draws(20).seed(5).build(), FitListener.NONE);
         assertEquals("lp__", fit.samplerStatistics().variables().get(0));
         assertTrue(fit.samplerStatistics().variables().stream().allMatch(n -> n.endsWith("__")));

@@ -1,4 +1,4 @@
-package org.muster.samplers.internal.chains;
+package org.muster.samplers.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

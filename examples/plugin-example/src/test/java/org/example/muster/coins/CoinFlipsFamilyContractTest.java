@@ -1,0 +1,14 @@
+package org.example.muster.coins;
+
+import java.util.List;
+import org.muster.models.spi.ModelFamily;
+import org.muster.models.testkit.ModelFamilyContract;
+
+/** Muster's contract for model families, run on this plugin's family. */
+class CoinFlipsFamilyContractTest extends ModelFamilyContract {
+
+    @Override
+    protected List<ModelFamily> familiesUnderTest() {
+        return List.of(new CoinFlipsFamily());
+    }
+}
