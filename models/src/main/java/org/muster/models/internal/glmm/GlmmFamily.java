@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.muster.core.api.Distribution;
 import org.muster.core.api.Expressions;
 import org.muster.core.api.Model;
@@ -284,19 +288,27 @@ public final class GlmmFamily implements ModelFamily {
                 case "negbinomial" -> b.observed("y", negativeBinomial(Expressions.exp(eta), shape), counts);
                 default -> throw new IllegalStateException(family);
             }
-            return FamilyModel.of(b.build(), units(blocks), null).withPriors(priorRows);
+            return FamilyModel.of(b.build(), units(blocks, columns, offset), null).withPriors(priorRows);
         }
 
         /**
          * The varying intercepts as units of a shrinkage table, for gaussian models with a population
-         * intercept: per level of each grouping factor with a varying intercept, the level's mean response
-         * (raw) against {@code b_Intercept + r_G[level,Intercept]}; null otherwise. The raw means are not
-         * adjusted for the predictors.
+         * intercept: per level of each grouping factor with a varying intercept, the level's mean
+         * response adjusted to predictors of 0 (raw) against {@code b_Intercept + r_G[level,Intercept]},
+         * the intercept there too; null otherwise. The adjustment subtracts the offsets and the
+         * population-level predictors times their coefficients in one least-squares fit of all rows
+         * (complete pooling of the slopes), so that a group's raw value does not move with its mix of
+         * predictor values, as a mean of the raw response would (radon: a county of basement houses).
          */
-        private UnitEstimates units(List<Block> blocks) {
+        private UnitEstimates units(List<Block> blocks, List<Column> columns, double[] offset) {
             List<Block> intercepts = blocks.stream().filter(block -> block.group.intercept()).toList();
             if (!gaussian || !formula.intercept() || intercepts.isEmpty()) {
                 return null;
+            }
+            double[] adjusted = adjustedResponse(columns, offset);
+            boolean isAdjusted = adjusted != null;
+            if (adjusted == null) {
+                adjusted = y;
             }
             List<String> labels = new ArrayList<>();
             List<String> members = new ArrayList<>();
@@ -308,7 +320,7 @@ public final class GlmmFamily implements ModelFamily {
                 int[] counts = new int[levels.size()];
                 int[] index = block.factor.index();
                 for (int r = 0; r < index.length; r++) {
-                    sums[index[r]] += y[r];
+                    sums[index[r]] += adjusted[r];
                     counts[index[r]]++;
                 }
                 for (int level = 0; level < levels.size(); level++) {
@@ -318,9 +330,47 @@ public final class GlmmFamily implements ModelFamily {
                     sizes.add(counts[level]);
                 }
             }
+            String description = (isAdjusted && !(columns.isEmpty() && offset == null) ? "adjusted mean " : "mean ")
+                    + formula.response().column();
             return new UnitEstimates("r", labels, raw.stream().mapToDouble(Double::doubleValue).toArray(),
-                    "mean " + formula.response().column(), Optional.of("b_Intercept"), members, true,
+                    description, Optional.of("b_Intercept"), members, true,
                     sizes.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /**
+         * y less the offsets and the population-level predictors times their pooled least-squares
+         * coefficients; null if the predictors are collinear, and then the table shows plain means.
+         */
+        private double[] adjustedResponse(List<Column> columns, double[] offset) {
+            double[] adjusted = y.clone();
+            if (offset != null) {
+                for (int r = 0; r < adjusted.length; r++) {
+                    adjusted[r] -= offset[r];
+                }
+            }
+            if (columns.isEmpty()) {
+                return adjusted;
+            }
+            double[][] design = new double[adjusted.length][columns.size() + 1];
+            for (int r = 0; r < adjusted.length; r++) {
+                design[r][0] = 1;
+                for (int p = 0; p < columns.size(); p++) {
+                    design[r][p + 1] = columns.get(p).values()[r];
+                }
+            }
+            double[] beta;
+            try {
+                beta = new QRDecomposition(new Array2DRowRealMatrix(design, false)).getSolver()
+                        .solve(new ArrayRealVector(adjusted, false)).toArray();
+            } catch (SingularMatrixException collinear) {
+                return null;
+            }
+            for (int r = 0; r < adjusted.length; r++) {
+                for (int p = 0; p < columns.size(); p++) {
+                    adjusted[r] -= beta[p + 1] * design[r][p + 1];
+                }
+            }
+            return adjusted;
         }
 
         /**

@@ -550,18 +550,37 @@ class GlmmFamilyTest {
                 java.util.stream.IntStream.range(0, 85).mapToObj(units::memberName).toList()));
         int[] county = data.integer("county");
         double[] y = data.real("log_radon");
+        double[] floor = data.real("floor");
+        // raw: the county's mean of y - slope * floor, the slope of the least-squares line through all houses
+        double meanFloor = Arrays.stream(floor).average().orElseThrow();
+        double meanY = Arrays.stream(y).average().orElseThrow();
+        double products = 0;
+        double squares = 0;
+        for (int r = 0; r < y.length; r++) {
+            products += (floor[r] - meanFloor) * (y[r] - meanY);
+            squares += (floor[r] - meanFloor) * (floor[r] - meanFloor);
+        }
+        double slope = products / squares;
         double sum = 0;
+        double plainSum = 0;
         int count = 0;
         for (int r = 0; r < y.length; r++) {
             if (county[r] == 85) {
-                sum += y[r];
+                sum += y[r] - slope * floor[r];
+                plainSum += y[r];
                 count++;
             }
         }
         assertEquals("85", units.labels().get(84));
-        assertEquals(sum / count, units.raw()[84], 1e-12);
+        assertEquals("adjusted mean log_radon", units.rawDescription());
+        assertEquals(sum / count, units.raw()[84], 1e-10);
         assertEquals(count, units.size(84));
         assertEquals(y.length, Arrays.stream(units.sizes()).sum());
+        // with no population-level predictor the raw value is the county's plain mean
+        org.muster.models.api.UnitEstimates plain = prepare(data, "log_radon ~ 1 + (1 | county)", null, List.of(), null)
+                .units().orElseThrow();
+        assertEquals("mean log_radon", plain.rawDescription());
+        assertEquals(plainSum / count, plain.raw()[84], 1e-12);
 
         // two factors: every level of each, labelled with its factor
         Dataset mixed = mixedColumns();
