@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -27,6 +28,7 @@ import org.muster.core.api.ModelBuilder;
 import org.muster.core.api.Node;
 import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
+import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.api.UnitEstimates;
 import org.muster.models.internal.glmm.Design.Column;
 import org.muster.models.internal.glmm.Design.Factor;
@@ -288,7 +290,7 @@ public final class GlmmFamily implements ModelFamily {
                 case "negbinomial" -> b.observed("y", negativeBinomial(Expressions.exp(eta), shape), counts);
                 default -> throw new IllegalStateException(family);
             }
-            return FamilyModel.of(b.build(), units(blocks, columns, offset), null).withPriors(priorRows);
+            return FamilyModel.of(b.build(), units(blocks, columns, offset), NewLevels.of(blocks)).withPriors(priorRows);
         }
 
         /**
@@ -573,6 +575,77 @@ public final class GlmmFamily implements ModelFamily {
     }
 
     /** One group-level term as compiled. */
+    /**
+     * A new level of each grouping factor, drawn per posterior draw as brms draws new levels
+     * ({@code sample_new_levels = "gaussian"}): {@code r_G[new,coef] = sd_coef (L z)_coef}, z ~ N(0, I),
+     * with L the block's Cholesky factor (the identity for an uncorrelated block).
+     */
+    private static final class NewLevels implements GeneratedQuantities {
+
+        private final List<String> names = new ArrayList<>();
+        /** Per block, its sds' names, and its Cholesky factor's member names (row-major) or null. */
+        private final List<String[]> sds = new ArrayList<>();
+        private final List<String[]> cholesky = new ArrayList<>();
+
+        static NewLevels of(List<Block> blocks) {
+            return blocks.isEmpty() ? null : new NewLevels(blocks);
+        }
+
+        private NewLevels(List<Block> blocks) {
+            for (Block block : blocks) {
+                String level = "new";
+                while (block.factor.levels().contains(level)) {
+                    level = level + "_";
+                }
+                int k = block.coefficients.size();
+                String[] sdNames = new String[k];
+                for (int c = 0; c < k; c++) {
+                    names.add("r_" + block.factor.name() + "[" + level + "," + block.coefficients.get(c) + "]");
+                    sdNames[c] = block.sds.get(c).name();
+                }
+                sds.add(sdNames);
+                if (block.cholesky == null) {
+                    cholesky.add(null);
+                } else {
+                    String[] entries = new String[k * k];
+                    for (int e = 0; e < entries.length; e++) {
+                        entries[e] = block.cholesky.memberName(e);
+                    }
+                    cholesky.add(entries);
+                }
+            }
+        }
+
+        @Override
+        public List<String> names() {
+            return List.copyOf(names);
+        }
+
+        @Override
+        public void generate(DrawValues draw, RandomGenerator random, double[] out) {
+            int next = 0;
+            for (int b = 0; b < sds.size(); b++) {
+                String[] sdNames = sds.get(b);
+                String[] factor = cholesky.get(b);
+                int k = sdNames.length;
+                double[] z = new double[k];
+                for (int c = 0; c < k; c++) {
+                    z[c] = random.nextGaussian();
+                }
+                for (int c = 0; c < k; c++) {
+                    double combined = z[c];
+                    if (factor != null) {
+                        combined = 0;
+                        for (int m = 0; m <= c; m++) {
+                            combined += draw.get(factor[c * k + m]) * z[m];
+                        }
+                    }
+                    out[next++] = draw.get(sdNames[c]) * combined;
+                }
+            }
+        }
+    }
+
     private static final class Block {
         final int id;
         final GroupTerm group;

@@ -612,4 +612,41 @@ class GlmmFamilyTest {
         assertEquals("aMbold", Design.brmsLabel("a-b (old)"));
         assertEquals("xNEQ1EQ2", Design.brmsLabel("x != 1 = 2"));
     }
+
+    @Test
+    void aNewLevelIsDrawnFromThePopulationOfTheGroupEffects() {
+        FamilyModel model = FAMILY.prepare(DatasetReader.builtIn("radon"), FamilyOptions.none());
+        org.muster.models.api.GeneratedQuantities level = model.newUnit().orElseThrow();
+        assertEquals(List.of("r_county[new,Intercept]", "r_county[new,floor]"), level.names());
+        // sd = (2, 0.5), correlation 0.6: covariance [[4, 0.6], [0.6, 0.25]]
+        java.util.Map<String, Double> draw = java.util.Map.of("sd_county__Intercept", 2.0, "sd_county__floor", 0.5,
+                "L_1[1]", 1.0, "L_1[2]", 0.0, "L_1[3]", 0.6, "L_1[4]", 0.8);
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 40_000;
+        double[] out = new double[2];
+        double a = 0;
+        double b = 0;
+        double ab = 0;
+        for (int t = 0; t < n; t++) {
+            level.generate(name -> {
+                Double value = draw.get(name);
+                if (value == null) {
+                    throw new IllegalArgumentException("no " + name);
+                }
+                return value;
+            }, random, out);
+            a += out[0] * out[0];
+            b += out[1] * out[1];
+            ab += out[0] * out[1];
+        }
+        // 4 standard errors of each second moment
+        assertEquals(4.0, a / n, 4 * 4.0 * Math.sqrt(2.0 / n));
+        assertEquals(0.25, b / n, 4 * 0.25 * Math.sqrt(2.0 / n));
+        assertEquals(0.6, ab / n, 4 * Math.sqrt((4.0 * 0.25 + 0.36) / n));
+
+        // uncorrelated blocks and two factors: one name per coefficient and factor
+        FamilyModel two = prepare(mixedColumns(), "y ~ x + (1 | g) + (1 + x || site)", null, List.of(), null);
+        assertEquals(List.of("r_g[new,Intercept]", "r_site[new,Intercept]", "r_site[new,x]"),
+                two.newUnit().orElseThrow().names());
+    }
 }
