@@ -1,30 +1,42 @@
 package org.muster.core.internal;
 
 import org.muster.core.api.distributions.BernoulliLogit;
+import org.muster.core.api.distributions.Binomial;
 import org.muster.core.api.distributions.BinomialLogit;
+import org.muster.core.api.distributions.Poisson;
 import org.muster.core.api.distributions.PoissonLog;
 import org.muster.core.api.distributions.SpecialFunctions;
 import org.muster.core.api.distributions.UnivariateDistribution;
 
 /**
  * The Bernoulli-logit, binomial-logit or Poisson-log likelihood of observed counts summed over a
- * plate, given a linear predictor with one member per observation: the likelihood of every GLM with
- * a canonical link. Unlike {@link UnivariateDensityOp}, which calls the kernel once in each sweep, the
- * forward sweep forms each member's term and its derivative from one {@code exp} and leaves the
- * derivatives in buffer slots of its own, so the reverse sweep only streams them into the predictor's
- * adjoints; what depends on the counts alone (log binomial coefficients, log x!) is summed once at
- * compile time.
+ * plate, given a linear predictor with one member per observation (the likelihood of every GLM with
+ * a canonical link), or the binomial or Poisson likelihood given a probability or a rate per
+ * observation (the beta-binomial and gamma-Poisson models). Unlike {@link UnivariateDensityOp},
+ * which calls the kernel once in each sweep, the forward sweep forms each member's term and its
+ * derivative together (one {@code exp} for the logit and log links, the logs for the others) and
+ * leaves the derivatives in buffer slots of its own, so the reverse sweep only streams them into the
+ * argument's adjoints; what depends on the counts alone (log binomial coefficients, log x!) is summed
+ * once at compile time.
  *
  * <p>The counts are checked at compile time: the compiler uses this op only when every count is
- * valid for the kernel. A predictor member that is not finite makes the plate's sum not finite, and
- * then the op evaluates the plate member by member through the generic op, which gives exactly the
- * kernel's answer (the forward sweep's NaN in its term slot tells the reverse sweep to do the same).
+ * valid for the kernel. An argument member that is invalid (not finite; for a probability or a rate,
+ * out of range or at a bound) makes the plate's sum not finite, and then the op evaluates the plate
+ * member by member through the generic op, which gives exactly the kernel's answer (the forward
+ * sweep's NaN in its term slot tells the reverse sweep to do the same).
  */
 final class LinkDensityOp extends Op {
 
-    /** Which likelihood. */
+    /** Which likelihood, and the argument its constant part is taken at. */
     enum Link {
-        BERNOULLI_LOGIT, BINOMIAL_LOGIT, POISSON_LOG;
+        BERNOULLI_LOGIT(0), BINOMIAL_LOGIT(0), POISSON_LOG(0), BINOMIAL(0.5), POISSON(1);
+
+        /** An argument where every valid count has a finite log density. */
+        final double reference;
+
+        Link(double reference) {
+            this.reference = reference;
+        }
 
         /** The link for a kernel, or {@code null} if it has none. */
         static Link of(UnivariateDistribution kernel) {
@@ -34,7 +46,23 @@ final class LinkDensityOp extends Op {
             if (kernel instanceof BinomialLogit) {
                 return BINOMIAL_LOGIT;
             }
-            return kernel instanceof PoissonLog ? POISSON_LOG : null;
+            if (kernel instanceof PoissonLog) {
+                return POISSON_LOG;
+            }
+            if (kernel instanceof Binomial) {
+                return BINOMIAL;
+            }
+            return kernel instanceof Poisson ? POISSON : null;
+        }
+
+        /** Whether the kernel's first argument is the number of trials. */
+        boolean hasTrials() {
+            return this == BINOMIAL_LOGIT || this == BINOMIAL;
+        }
+
+        /** The kernel's log density of a count at the reference argument. */
+        double referenceTerm(UnivariateDistribution kernel, double count, double trials) {
+            return hasTrials() ? kernel.logDensity(count, trials, reference, 0) : kernel.logDensity(count, reference, 0, 0);
         }
     }
 
@@ -67,7 +95,7 @@ final class LinkDensityOp extends Op {
     /**
      * @param generic the same likelihood through the kernel's scalar methods
      * @param counts the observed values (not modified, not kept); each valid for the kernel
-     * @param trials for the binomial the trials, one per member (not modified, not kept); else ignored
+     * @param trials for the binomials the trials, one per member (not modified, not kept); else ignored
      * @param predictor offset of the linear predictor, one member per observation
      * @param slots the first of {@link #slots(int)} buffer slots of this op's own
      */
@@ -79,7 +107,7 @@ final class LinkDensityOp extends Op {
         this.size = counts.length;
         this.predictor = predictor;
         this.counts = counts.clone();
-        this.trials = link == Link.BINOMIAL_LOGIT ? trials.clone() : null;
+        this.trials = link.hasTrials() ? trials.clone() : null;
         if (link == Link.BERNOULLI_LOGIT) {
             signs = new double[size];
             for (int i = 0; i < size; i++) {
@@ -88,14 +116,15 @@ final class LinkDensityOp extends Op {
         } else {
             signs = null;
         }
-        // The kernel's own term at a predictor of 0 less the part that depends on the predictor there:
-        // log 2 per trial for the logit links, the mean exp(0) = 1 for the Poisson.
+        // The kernel's own term at the reference argument less the part the sweeps compute there:
+        // log 1/2 per trial for the binomials (logit 0, probability 1/2), the mean 1 for the Poissons.
         double sum = 0;
         for (int i = 0; i < size; i++) {
+            double term = link.referenceTerm(kernel, counts[i], link.hasTrials() ? trials[i] : 0);
             sum += switch (link) {
                 case BERNOULLI_LOGIT -> 0;
-                case BINOMIAL_LOGIT -> kernel.logDensity(counts[i], trials[i], 0, 0) + trials[i] * Math.log(2);
-                case POISSON_LOG -> kernel.logDensity(counts[i], 0, 0, 0) + 1;
+                case BINOMIAL_LOGIT, BINOMIAL -> term + trials[i] * Math.log(2);
+                case POISSON_LOG, POISSON -> term + 1;
             };
         }
         this.constant = sum;
@@ -105,9 +134,9 @@ final class LinkDensityOp extends Op {
 
     /** Whether every count is valid for the kernel, so that the op may be used. */
     static boolean validCounts(UnivariateDistribution kernel, double[] counts, double[] trials) {
+        Link link = Link.of(kernel);
         for (int i = 0; i < counts.length; i++) {
-            double term = kernel instanceof BinomialLogit ? kernel.logDensity(counts[i], trials[i], 0, 0)
-                    : kernel.logDensity(counts[i], 0, 0, 0);
+            double term = link.referenceTerm(kernel, counts[i], link.hasTrials() ? trials[i] : 0);
             if (!(term > Double.NEGATIVE_INFINITY)) {
                 return false;
             }
@@ -121,6 +150,8 @@ final class LinkDensityOp extends Op {
             case BERNOULLI_LOGIT -> bernoulli(v);
             case BINOMIAL_LOGIT -> binomial(v);
             case POISSON_LOG -> poisson(v);
+            case BINOMIAL -> binomialProbability(v);
+            case POISSON -> poissonRate(v);
         };
         if (term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY) {
             v[termSlot] = term;
@@ -198,6 +229,41 @@ final class LinkDensityOp extends Op {
         }
         // exp overflows to inf for a large predictor and is NaN for a NaN one; -inf for eta = -inf
         // gives 0 * -inf = NaN when a count is 0 and -inf otherwise: each sends the plate to the kernel.
+        return sum + constant;
+    }
+
+    /**
+     * log p = x log(theta) + (n - x) log(1 - theta) + log C(n, x), d/d theta = x / theta - (n - x) / (1 - theta).
+     * {@code Math.log(1 - theta)} stands for the kernel's {@code log1p(-theta)} (a StrictMath port, several
+     * times slower): 1 - theta is exact for theta of 1/2 or more, and rounds by at most an ulp of 1 below,
+     * about 1e-16 absolute on the log. A probability of 0 or 1 makes some product 0 times -inf, NaN, and
+     * sends the plate to the kernel, which skips the terms of zero counts.
+     */
+    private double binomialProbability(double[] v) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double theta = v[predictor + i];
+            double x = counts[i];
+            double failures = trials[i] - x;
+            double complement = 1 - theta;
+            sum += x * Math.log(theta) + failures * Math.log(complement);
+            v[derivativeSlots + i] = x / theta - failures / complement;
+        }
+        return sum + constant;
+    }
+
+    /**
+     * log p = x log(lambda) - lambda - log x!, d/d lambda = x / lambda - 1. A rate of 0 gives 0 times -inf
+     * for a zero count, NaN, and a negative rate a NaN log: both send the plate to the kernel.
+     */
+    private double poissonRate(double[] v) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double lambda = v[predictor + i];
+            double x = counts[i];
+            sum += x * Math.log(lambda) - lambda;
+            v[derivativeSlots + i] = x / lambda - 1;
+        }
         return sum + constant;
     }
 

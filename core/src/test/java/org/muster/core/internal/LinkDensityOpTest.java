@@ -8,14 +8,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.muster.core.api.distributions.BernoulliLogit;
+import org.muster.core.api.distributions.Binomial;
 import org.muster.core.api.distributions.BinomialLogit;
+import org.muster.core.api.distributions.Poisson;
 import org.muster.core.api.distributions.PoissonLog;
 import org.muster.core.api.distributions.UnivariateDistribution;
 
 /**
- * The plate-level GLM likelihood op against the generic op over the kernel's scalar methods, on the
- * same buffer: log density and predictor adjoints for ordinary, extreme (|eta| up to 40) and
- * invalid (NaN, ±inf) predictor members.
+ * The plate-level count likelihood op against the generic op over the kernel's scalar methods, on
+ * the same buffer: log density and argument adjoints for ordinary, extreme (|eta| up to 40, or
+ * probabilities within 1e-17 of 0 and 1) and invalid (NaN, ±inf, out of range, at a bound) members.
  */
 class LinkDensityOpTest {
 
@@ -37,7 +39,8 @@ class LinkDensityOpTest {
     @ParameterizedTest
     @EnumSource(LinkDensityOp.Link.class)
     void matchesGenericOpOnExtremePredictors(LinkDensityOp.Link link) {
-        compare(link, link == LinkDensityOp.Link.POISSON_LOG ? 12 : 40, 0, 2, SIZE);
+        boolean logScale = link == LinkDensityOp.Link.POISSON_LOG || link == LinkDensityOp.Link.POISSON;
+        compare(link, logScale ? 12 : 40, 0, 2, SIZE);
     }
 
     @ParameterizedTest
@@ -52,7 +55,7 @@ class LinkDensityOpTest {
         UnivariateDistribution kernel = kernel(link);
         double[] trials = {3, 3};
         assertTrue(LinkDensityOp.validCounts(kernel, new double[] {0, 1}, trials));
-        assertFalse(LinkDensityOp.validCounts(kernel, new double[] {0, link == LinkDensityOp.Link.BINOMIAL_LOGIT ? 4 : 1.5},
+        assertFalse(LinkDensityOp.validCounts(kernel, new double[] {0, link.hasTrials() ? 4 : 1.5},
                 trials));
         assertFalse(LinkDensityOp.validCounts(kernel, new double[] {-1, 0}, trials));
     }
@@ -62,6 +65,8 @@ class LinkDensityOpTest {
             case BERNOULLI_LOGIT -> BernoulliLogit.INSTANCE;
             case BINOMIAL_LOGIT -> BinomialLogit.INSTANCE;
             case POISSON_LOG -> PoissonLog.INSTANCE;
+            case BINOMIAL -> Binomial.INSTANCE;
+            case POISSON -> Poisson.INSTANCE;
         };
     }
 
@@ -75,7 +80,7 @@ class LinkDensityOpTest {
         int slotsAt = 3 * size + 1;
         int bufferSize = slotsAt + LinkDensityOp.slots(size);
         UnivariateDistribution kernel = kernel(link);
-        boolean binomial = link == LinkDensityOp.Link.BINOMIAL_LOGIT;
+        boolean binomial = link.hasTrials();
         int[] args = binomial ? new int[] {trialsAt, predictorAt, zeroAt} : new int[] {predictorAt, zeroAt, zeroAt};
         UnivariateDensityOp generic = new UnivariateDensityOp("y", kernel, size, countsAt, args,
                 binomial ? new int[] {1, 1, 0} : new int[] {1, 0, 0});
@@ -89,14 +94,25 @@ class LinkDensityOpTest {
                 trials[i] = random.nextInt(0, 30);
                 counts[i] = switch (link) {
                     case BERNOULLI_LOGIT -> random.nextInt(2);
-                    case BINOMIAL_LOGIT -> random.nextInt((int) trials[i] + 1);
-                    case POISSON_LOG -> random.nextInt(0, 200);
+                    case BINOMIAL_LOGIT, BINOMIAL -> random.nextInt((int) trials[i] + 1);
+                    case POISSON_LOG, POISSON -> random.nextInt(0, 200);
                 };
                 v[countsAt + i] = counts[i];
                 v[trialsAt + i] = trials[i];
-                v[predictorAt + i] = random.nextDouble() < invalidRate
-                        ? new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}[random.nextInt(3)]
-                        : random.nextDouble(-range, range);
+                // the logit or log of the argument for the probability and rate kernels, so that a
+                // range of 40 reaches probabilities within 1e-17 of 0 and 1
+                double scale = random.nextDouble(-range, range);
+                double valid = switch (link) {
+                    case BINOMIAL -> 1 / (1 + Math.exp(-scale));
+                    case POISSON -> Math.exp(scale);
+                    default -> scale;
+                };
+                double[] invalid = switch (link) {
+                    case BINOMIAL -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, -0.5, 1.5, 0.0, 1.0};
+                    case POISSON -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1.0, 0.0};
+                    default -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                };
+                v[predictorAt + i] = random.nextDouble() < invalidRate ? invalid[random.nextInt(invalid.length)] : valid;
             }
             LinkDensityOp fast = new LinkDensityOp(generic, kernel, counts, trials, predictorAt, slotsAt);
 
