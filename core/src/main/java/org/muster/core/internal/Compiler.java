@@ -61,7 +61,7 @@ public final class Compiler {
             int slots = !node.isStochastic() ? 0
                     : node.distribution() instanceof Normal ? NormalDensityOp.SLOTS
                     : sharedShape(nodes, node) ? SharedShapeDensityOp.SLOTS
-                    : linkLikelihood(nodes, node) ? LinkDensityOp.slots(node.size()) : 0;
+                    : countLikelihood(nodes, node) ? CountDensityOp.slots(node.size()) : 0;
             densitySlots[node.id()] = slots > 0 ? cursor : -1;
             cursor += slots;
         }
@@ -248,7 +248,7 @@ public final class Compiler {
                         new PlateArgument(offsets[node.id()], false, node.kind() == NodeSpec.Kind.PARAMETER),
                         offsets[args[0]], offsets[args[1]], slots);
             }
-            if (slots >= 0 && linkLikelihood(nodes, node)) {
+            if (slots >= 0 && countLikelihood(nodes, node)) {
                 int predictor = args[args.length - 1];
                 double[] counts = node.values();
                 double[] trials = new double[node.size()];
@@ -258,8 +258,8 @@ public final class Compiler {
                         trials[i] = buffer[offsets[n.id()] + (n.size() == 1 ? 0 : i)];
                     }
                 }
-                if (LinkDensityOp.validCounts(u, counts, trials)) {
-                    return new LinkDensityOp(generic, u, counts, trials, offsets[predictor], slots);
+                if (CountDensityOp.validCounts(u, counts, trials)) {
+                    return new CountDensityOp(generic, u, counts, trials, offsets[predictor], slots);
                 }
             }
             return generic;
@@ -280,13 +280,14 @@ public final class Compiler {
     }
 
     /**
-     * Whether a node is observed counts under a GLM likelihood with a canonical link (Bernoulli-logit,
-     * binomial-logit, Poisson-log) whose linear predictor depends on parameters and has one member per
-     * count, and whose trials, if any, are fixed by the data.
+     * Whether a node is observed counts under a likelihood {@link CountDensityOp} takes (Bernoulli-logit,
+     * binomial-logit, Poisson-log, binomial, Poisson) whose argument (linear predictor, probability or
+     * rate) depends on parameters and has one member per count, and whose trials, if any, are fixed by
+     * the data.
      */
-    private static boolean linkLikelihood(List<NodeSpec> nodes, NodeSpec node) {
+    private static boolean countLikelihood(List<NodeSpec> nodes, NodeSpec node) {
         if (node.kind() != NodeSpec.Kind.OBSERVED || !(node.distribution() instanceof UnivariateDistribution u)
-                || LinkDensityOp.Link.of(u) == null) {
+                || CountDensityOp.Link.of(u) == null) {
             return false;
         }
         int[] args = node.inputs();

@@ -19,48 +19,48 @@ import org.muster.core.api.distributions.UnivariateDistribution;
  * the same buffer: log density and argument adjoints for ordinary, extreme (|eta| up to 40, or
  * probabilities within 1e-17 of 0 and 1) and invalid (NaN, ±inf, out of range, at a bound) members.
  */
-class LinkDensityOpTest {
+class CountDensityOpTest {
 
     private static final int SIZE = 9;
 
     @ParameterizedTest
-    @EnumSource(LinkDensityOp.Link.class)
-    void matchesGenericOpOnOrdinaryPredictors(LinkDensityOp.Link link) {
+    @EnumSource(CountDensityOp.Link.class)
+    void matchesGenericOpOnOrdinaryPredictors(CountDensityOp.Link link) {
         compare(link, 3, 0, 1, SIZE);
     }
 
     /** More members than one block of the Bernoulli sweep's products, with a partial last block. */
     @ParameterizedTest
-    @EnumSource(LinkDensityOp.Link.class)
-    void matchesGenericOpOnLongPlates(LinkDensityOp.Link link) {
+    @EnumSource(CountDensityOp.Link.class)
+    void matchesGenericOpOnLongPlates(CountDensityOp.Link link) {
         compare(link, 6, 0, 4, 1300);
     }
 
     @ParameterizedTest
-    @EnumSource(LinkDensityOp.Link.class)
-    void matchesGenericOpOnExtremePredictors(LinkDensityOp.Link link) {
-        boolean logScale = link == LinkDensityOp.Link.POISSON_LOG || link == LinkDensityOp.Link.POISSON;
+    @EnumSource(CountDensityOp.Link.class)
+    void matchesGenericOpOnExtremePredictors(CountDensityOp.Link link) {
+        boolean logScale = link == CountDensityOp.Link.POISSON_LOG || link == CountDensityOp.Link.POISSON;
         compare(link, logScale ? 12 : 40, 0, 2, SIZE);
     }
 
     @ParameterizedTest
-    @EnumSource(LinkDensityOp.Link.class)
-    void matchesGenericOpWhenSomePredictorIsNotFinite(LinkDensityOp.Link link) {
+    @EnumSource(CountDensityOp.Link.class)
+    void matchesGenericOpWhenSomePredictorIsNotFinite(CountDensityOp.Link link) {
         compare(link, 3, 0.1, 3, SIZE);
     }
 
     @ParameterizedTest
-    @EnumSource(LinkDensityOp.Link.class)
-    void refusesInvalidCounts(LinkDensityOp.Link link) {
+    @EnumSource(CountDensityOp.Link.class)
+    void refusesInvalidCounts(CountDensityOp.Link link) {
         UnivariateDistribution kernel = kernel(link);
         double[] trials = {3, 3};
-        assertTrue(LinkDensityOp.validCounts(kernel, new double[] {0, 1}, trials));
-        assertFalse(LinkDensityOp.validCounts(kernel, new double[] {0, link.hasTrials() ? 4 : 1.5},
+        assertTrue(CountDensityOp.validCounts(kernel, new double[] {0, 1}, trials));
+        assertFalse(CountDensityOp.validCounts(kernel, new double[] {0, link.hasTrials() ? 4 : 1.5},
                 trials));
-        assertFalse(LinkDensityOp.validCounts(kernel, new double[] {-1, 0}, trials));
+        assertFalse(CountDensityOp.validCounts(kernel, new double[] {-1, 0}, trials));
     }
 
-    private static UnivariateDistribution kernel(LinkDensityOp.Link link) {
+    private static UnivariateDistribution kernel(CountDensityOp.Link link) {
         return switch (link) {
             case BERNOULLI_LOGIT -> BernoulliLogit.INSTANCE;
             case BINOMIAL_LOGIT -> BinomialLogit.INSTANCE;
@@ -71,14 +71,14 @@ class LinkDensityOpTest {
     }
 
     /** Compares log density and adjoints at 300 random buffers. */
-    private static void compare(LinkDensityOp.Link link, double range, double invalidRate, long seed, int size) {
+    private static void compare(CountDensityOp.Link link, double range, double invalidRate, long seed, int size) {
         // Buffer layout: counts, trials, predictor, zero, the op's slots.
         int countsAt = 0;
         int trialsAt = size;
         int predictorAt = 2 * size;
         int zeroAt = 3 * size;
         int slotsAt = 3 * size + 1;
-        int bufferSize = slotsAt + LinkDensityOp.slots(size);
+        int bufferSize = slotsAt + CountDensityOp.slots(size);
         UnivariateDistribution kernel = kernel(link);
         boolean binomial = link.hasTrials();
         int[] args = binomial ? new int[] {trialsAt, predictorAt, zeroAt} : new int[] {predictorAt, zeroAt, zeroAt};
@@ -114,7 +114,7 @@ class LinkDensityOpTest {
                 };
                 v[predictorAt + i] = random.nextDouble() < invalidRate ? invalid[random.nextInt(invalid.length)] : valid;
             }
-            LinkDensityOp fast = new LinkDensityOp(generic, kernel, counts, trials, predictorAt, slotsAt);
+            CountDensityOp fast = new CountDensityOp(generic, kernel, counts, trials, predictorAt, slotsAt);
 
             double expected = generic.forward(v.clone());
             double actual = fast.forward(v);

@@ -25,7 +25,7 @@ import org.muster.core.api.distributions.UnivariateDistribution;
  * member by member through the generic op, which gives exactly the kernel's answer (the forward
  * sweep's NaN in its term slot tells the reverse sweep to do the same).
  */
-final class LinkDensityOp extends Op {
+final class CountDensityOp extends Op {
 
     /** Which likelihood, and the argument its constant part is taken at. */
     enum Link {
@@ -99,7 +99,7 @@ final class LinkDensityOp extends Op {
      * @param predictor offset of the linear predictor, one member per observation
      * @param slots the first of {@link #slots(int)} buffer slots of this op's own
      */
-    LinkDensityOp(UnivariateDensityOp generic, UnivariateDistribution kernel, double[] counts, double[] trials,
+    CountDensityOp(UnivariateDensityOp generic, UnivariateDistribution kernel, double[] counts, double[] trials,
             int predictor, int slots) {
         super(generic.nodeName);
         this.generic = generic;
