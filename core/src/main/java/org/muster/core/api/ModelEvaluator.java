@@ -79,7 +79,9 @@ public final class ModelEvaluator implements LogDensity {
      * Member {@code member} of a node's value as last computed by {@link #computeValues} (or by a log
      * density evaluation); a node with one member broadcasts it to every {@code member}. Data and
      * observed nodes always hold their values. A gather fused into its consumer has no value of its own:
-     * read its input through {@link Node#gatherIndex()} instead.
+     * read its input through {@link Node#gatherIndex()} instead; nor has an unnamed node folded into a
+     * plate sum of several operands (an inner sum, or a gather or product by data among its operands,
+     * as in a linear predictor {@code a + b * x + r.at(g)}): the sum itself has its value.
      */
     public double value(Node node, int member) {
         return values[program.nodeOffset(node.id()) + (node.size() == 1 ? 0 : member)];
