@@ -48,8 +48,9 @@ public final class Warnings {
                             + valued(highRhat, SummaryRow::rhat, "%.3f") + "): the chains disagree about "
                             + (highRhat.size() == 1 ? "this variable" : "these variables")
                             + ", so they have not converged to one posterior and the summaries are not reliable",
-                    "run longer (more warmup and draws); if it persists, reparameterize (for a hierarchical scale,"
-                            + " the non-centered form) or use more informative priors",
+                    "run longer (more warmup and draws); if it persists, reparameterize (a hierarchical layer"
+                            + " non-centered when groups have little data, centered when each group's data pin it down)"
+                            + " or use more informative priors",
                     highRhat.stream().map(SummaryRow::variable).toList()));
         }
         double essMinimum = thresholds.essPerChain() * chains;
@@ -59,8 +60,9 @@ public final class Warnings {
                     "Bulk ESS below " + format(essMinimum) + " (" + format(thresholds.essPerChain()) + " per chain) for "
                             + count(lowBulk.size(), rows.size()) + " (" + valued(lowBulk, SummaryRow::essBulk, "%.0f")
                             + "): too few effectively independent draws for reliable means, medians and R-hat",
-                    "run longer; if the chains move slowly, reparameterize (e.g. non-centered) to"
-                            + " reduce autocorrelation",
+                    "run longer; if the chains move slowly, reparameterize to reduce autocorrelation (a"
+                            + " hierarchical layer non-centered when groups have little data, centered when each group's"
+                            + " data pin it down)",
                     lowBulk.stream().map(SummaryRow::variable).toList()));
         }
         List<SummaryRow> lowTail = worst(rows, r -> r.essTail() < essMinimum, SummaryRow::essTail, false);
