@@ -7,7 +7,9 @@ import org.muster.core.api.distributions.Beta;
 import org.muster.core.api.distributions.DistributionKernel;
 import org.muster.core.api.distributions.Gamma;
 import org.muster.core.api.distributions.MultivariateDistribution;
+import org.muster.core.api.distributions.NegativeBinomial;
 import org.muster.core.api.distributions.Normal;
+import org.muster.core.api.distributions.Poisson;
 import org.muster.core.api.distributions.Support;
 import org.muster.core.api.distributions.UnivariateDistribution;
 import org.muster.core.api.transforms.Transform;
@@ -61,7 +63,10 @@ public final class Compiler {
             int slots = !node.isStochastic() ? 0
                     : node.distribution() instanceof Normal ? NormalDensityOp.SLOTS
                     : sharedShape(nodes, node) ? SharedShapeDensityOp.SLOTS
-                    : countLikelihood(nodes, node) ? CountDensityOp.slots(node.size()) : 0;
+                    : countLikelihood(nodes, node) ? CountDensityOp.slots(node.size())
+                    : negativeBinomialPlate(nodes, node)
+                            ? NegativeBinomialDensityOp.slots(node.size(), NegativeBinomialDensityOp.distinctPositive(node.values()))
+                            : 0;
             densitySlots[node.id()] = slots > 0 ? cursor : -1;
             cursor += slots;
         }
@@ -262,6 +267,11 @@ public final class Compiler {
                     return new CountDensityOp(generic, u, counts, trials, offsets[predictor], slots);
                 }
             }
+            if (slots >= 0 && negativeBinomialPlate(nodes, node) && CountDensityOp.validCounts(Poisson.INSTANCE,
+                    node.values(), null)) {
+                return new NegativeBinomialDensityOp(generic, node.values(), offsets[args[0]],
+                        plateArgument(nodes.get(args[1]), offsets), slots);
+            }
             return generic;
         }
         MultivariateDistribution m = (MultivariateDistribution) kernel;
@@ -294,6 +304,19 @@ public final class Compiler {
         NodeSpec predictor = nodes.get(args[args.length - 1]);
         return predictor.size() == node.size() && dependsOnParameters(predictor)
                 && (args.length == 1 || nodes.get(args[0]).dataOnly());
+    }
+
+    /**
+     * Whether a node is observed counts under {@code neg_binomial_2} with one mean per count that depends
+     * on parameters and one precision.
+     */
+    private static boolean negativeBinomialPlate(List<NodeSpec> nodes, NodeSpec node) {
+        if (node.kind() != NodeSpec.Kind.OBSERVED || !(node.distribution() instanceof NegativeBinomial)) {
+            return false;
+        }
+        NodeSpec mean = nodes.get(node.inputs()[0]);
+        return node.size() > 1 && mean.size() == node.size() && dependsOnParameters(mean)
+                && nodes.get(node.inputs()[1]).size() == 1;
     }
 
     private static PlateArgument plateArgument(NodeSpec argument, int[] offsets) {
