@@ -25,7 +25,7 @@ import org.muster.core.api.distributions.UnivariateDistribution;
  * member by member through the generic op, which gives exactly the kernel's answer (the forward
  * sweep's NaN in its term slot tells the reverse sweep to do the same).
  */
-final class CountDensityOp extends Op {
+final class CountDensityOp extends PlateDensityOp {
 
     /** Which likelihood, and the argument its constant part is taken at. */
     enum Link {
@@ -69,7 +69,6 @@ final class CountDensityOp extends Op {
     /** Members whose factors 1 + e share one log in the Bernoulli sweep: their product stays below 2^512. */
     private static final int BLOCK = 512;
 
-    private final UnivariateDensityOp generic;
     private final Link link;
     private final int size;
     private final int predictor;
@@ -81,7 +80,6 @@ final class CountDensityOp extends Op {
     private final double[] signs;
     /** The sum over members of what does not depend on the predictor. */
     private final double constant;
-    private final int termSlot;
     private final int derivativeSlots;
 
     /**
@@ -101,8 +99,7 @@ final class CountDensityOp extends Op {
      */
     CountDensityOp(UnivariateDensityOp generic, UnivariateDistribution kernel, double[] counts, double[] trials,
             int predictor, int slots) {
-        super(generic.nodeName);
-        this.generic = generic;
+        super(generic, slots);
         this.link = Link.of(kernel);
         this.size = counts.length;
         this.predictor = predictor;
@@ -128,7 +125,6 @@ final class CountDensityOp extends Op {
             };
         }
         this.constant = sum;
-        this.termSlot = slots;
         this.derivativeSlots = slots + 1;
     }
 
@@ -145,20 +141,14 @@ final class CountDensityOp extends Op {
     }
 
     @Override
-    double forward(double[] v) {
-        double term = switch (link) {
+    double plateLogDensity(double[] v) {
+        return switch (link) {
             case BERNOULLI_LOGIT -> bernoulli(v);
             case BINOMIAL_LOGIT -> binomial(v);
             case POISSON_LOG -> poisson(v);
             case BINOMIAL -> binomialProbability(v);
             case POISSON -> poissonRate(v);
         };
-        if (term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY) {
-            v[termSlot] = term;
-            return term;
-        }
-        v[termSlot] = Double.NaN;
-        return generic.forward(v);
     }
 
     /**
@@ -268,18 +258,9 @@ final class CountDensityOp extends Op {
     }
 
     @Override
-    void backward(double[] v, double[] adj, double[] work) {
-        if (Double.isNaN(v[termSlot])) {
-            generic.backward(v, adj, work);
-            return;
-        }
+    void plateBackward(double[] v, double[] adj) {
         for (int i = 0; i < size; i++) {
             adj[predictor + i] += v[derivativeSlots + i];
         }
-    }
-
-    @Override
-    boolean contributesDensity() {
-        return true;
     }
 }

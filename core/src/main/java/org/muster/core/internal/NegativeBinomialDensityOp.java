@@ -17,9 +17,8 @@ import org.muster.core.api.distributions.SpecialFunctions;
  * which gives exactly the kernel's answer (NaN in the term slot tells the reverse sweep to do the
  * same). The counts are checked at compile time.
  */
-final class NegativeBinomialDensityOp extends Op {
+final class NegativeBinomialDensityOp extends PlateDensityOp {
 
-    private final UnivariateDensityOp generic;
     private final int size;
     private final int mean;
     private final PlateArgument precision;
@@ -30,7 +29,6 @@ final class NegativeBinomialDensityOp extends Op {
     private final double[] distinct;
     /** -sum log x!, the part of the sum that depends on the counts alone. */
     private final double constant;
-    private final int termSlot;
     private final int precisionDerivativeSlot;
     private final int meanDerivativeSlots;
     /** Per distinct count: log Γ(x + phi) - log Γ(phi), then ψ(x + phi) - ψ(phi). */
@@ -56,8 +54,7 @@ final class NegativeBinomialDensityOp extends Op {
      */
     NegativeBinomialDensityOp(UnivariateDensityOp generic, double[] counts, int mean, PlateArgument precision,
             int slots) {
-        super(generic.nodeName);
-        this.generic = generic;
+        super(generic, slots);
         this.size = counts.length;
         this.mean = mean;
         this.precision = precision;
@@ -70,26 +67,15 @@ final class NegativeBinomialDensityOp extends Op {
             sum -= SpecialFunctions.logGamma(counts[i] + 1);
         }
         this.constant = sum;
-        this.termSlot = slots;
         this.precisionDerivativeSlot = slots + 1;
         this.meanDerivativeSlots = slots + 2;
         this.logGammaSlots = slots + 2 + size;
         this.digammaSlots = logGammaSlots + distinct.length;
     }
 
-    @Override
-    double forward(double[] v) {
-        double term = sweep(v);
-        if (term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY) {
-            v[termSlot] = term;
-            return term;
-        }
-        v[termSlot] = Double.NaN;
-        return generic.forward(v);
-    }
-
     /** log p = log Γ(x + phi) - log Γ(phi) - log x! - phi log1p(mu / phi) - x log1p(phi / mu). */
-    private double sweep(double[] v) {
+    @Override
+    double plateLogDensity(double[] v) {
         double phi = v[precision.offset()];
         if (!(phi > 0 && phi < Double.POSITIVE_INFINITY)) {
             return Double.NaN;
@@ -137,21 +123,12 @@ final class NegativeBinomialDensityOp extends Op {
     }
 
     @Override
-    void backward(double[] v, double[] adj, double[] work) {
-        if (Double.isNaN(v[termSlot])) {
-            generic.backward(v, adj, work);
-            return;
-        }
+    void plateBackward(double[] v, double[] adj) {
         for (int i = 0; i < size; i++) {
             adj[mean + i] += v[meanDerivativeSlots + i];
         }
         if (precision.needsAdjoint()) {
             adj[precision.offset()] += v[precisionDerivativeSlot];
         }
-    }
-
-    @Override
-    boolean contributesDensity() {
-        return true;
     }
 }

@@ -18,7 +18,7 @@ package org.muster.core.internal;
  * kernel's own answer. The forward sweep leaves its term in a slot too, NaN after that fallback,
  * so the reverse sweep knows which path to take without checking again.
  */
-final class NormalDensityOp extends Op {
+final class NormalDensityOp extends PlateDensityOp {
 
     /** Buffer slots an op needs for what its forward sweep leaves to its reverse sweep. */
     static final int SLOTS = 3;
@@ -26,7 +26,6 @@ final class NormalDensityOp extends Op {
     /** log(2π) / 2, as in the normal kernel. */
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
-    private final UnivariateDensityOp generic;
     private final int size;
     private final int value;
     private final boolean valueNeedsAdjoint;
@@ -41,8 +40,7 @@ final class NormalDensityOp extends Op {
     private final double[] inverseScale;
     /** For a broadcast data scale: its log, else NaN. */
     private final double broadcastLogScale;
-    /** Slots of the forward sweep's term (NaN if it took the generic path), Σz² and Σz. */
-    private final int termSlot;
+    /** Slots of Σz² and Σz (the first of the op's slots holds its term, see {@link PlateDensityOp}). */
     private final int squaresSlot;
     private final int residualsSlot;
 
@@ -57,8 +55,7 @@ final class NormalDensityOp extends Op {
      */
     NormalDensityOp(UnivariateDensityOp generic, int size, PlateArgument value, PlateArgument mean,
             PlateArgument scale, double[] dataScale, int slots) {
-        super(generic.nodeName);
-        this.generic = generic;
+        super(generic, slots);
         this.size = size;
         this.value = value.offset();
         this.valueNeedsAdjoint = value.needsAdjoint();
@@ -80,21 +77,13 @@ final class NormalDensityOp extends Op {
             inverseScale = null;
         }
         broadcastLogScale = dataScale != null && scale.broadcast() ? Math.log(dataScale[0]) : Double.NaN;
-        this.termSlot = slots;
         this.squaresSlot = slots + 1;
         this.residualsSlot = slots + 2;
     }
 
     @Override
-    double forward(double[] v) {
-        double term = scaleBroadcast ? broadcastScaleTerm(v) : memberScaleTerm(v);
-        if (term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY) {
-            v[termSlot] = term;
-            return term;
-        }
-        // NaN tells the reverse sweep to take the generic path too.
-        v[termSlot] = Double.NaN;
-        return generic.forward(v);
+    double plateLogDensity(double[] v) {
+        return scaleBroadcast ? broadcastScaleTerm(v) : memberScaleTerm(v);
     }
 
     private double broadcastScaleTerm(double[] v) {
@@ -165,13 +154,7 @@ final class NormalDensityOp extends Op {
     }
 
     @Override
-    void backward(double[] v, double[] adj, double[] work) {
-        double term = v[termSlot];
-        if (Double.isNaN(term)) {
-            // Some member is invalid: its gradient is 0, as the kernel says, not NaN.
-            generic.backward(v, adj, work);
-            return;
-        }
+    void plateBackward(double[] v, double[] adj) {
         if (scaleBroadcast) {
             broadcastScaleBackward(v, adj);
         } else {
@@ -230,10 +213,5 @@ final class NormalDensityOp extends Op {
         if (meanBroadcast && meanNeedsAdjoint) {
             adj[mean] += meanSum;
         }
-    }
-
-    @Override
-    boolean contributesDensity() {
-        return true;
     }
 }

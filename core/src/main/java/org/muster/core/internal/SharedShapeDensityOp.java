@@ -14,19 +14,17 @@ import org.muster.core.api.distributions.SpecialFunctions;
  * the sum NaN or infinite, and the op then evaluates the plate member by member through the generic
  * op, which gives exactly the kernel's answer; a NaN term slot sends the reverse sweep the same way.
  */
-final class SharedShapeDensityOp extends Op {
+final class SharedShapeDensityOp extends PlateDensityOp {
 
     /** Buffer slots an op needs for what its forward sweep leaves to its reverse sweep. */
     static final int SLOTS = 3;
 
-    private final UnivariateDensityOp generic;
     private final boolean beta;
     private final int size;
     private final int value;
     private final boolean valueNeedsAdjoint;
     private final int first;
     private final int second;
-    private final int termSlot;
     private final int sumSlot;
     private final int otherSumSlot;
 
@@ -38,21 +36,19 @@ final class SharedShapeDensityOp extends Op {
      */
     SharedShapeDensityOp(UnivariateDensityOp generic, boolean beta, int size, PlateArgument value, int first,
             int second, int slots) {
-        super(generic.nodeName);
-        this.generic = generic;
+        super(generic, slots);
         this.beta = beta;
         this.size = size;
         this.value = value.offset();
         this.valueNeedsAdjoint = value.needsAdjoint();
         this.first = first;
         this.second = second;
-        this.termSlot = slots;
         this.sumSlot = slots + 1;
         this.otherSumSlot = slots + 2;
     }
 
     @Override
-    double forward(double[] v) {
+    double plateLogDensity(double[] v) {
         double a = v[first];
         double b = v[second];
         double term = Double.NaN;
@@ -77,20 +73,11 @@ final class SharedShapeDensityOp extends Op {
             v[sumSlot] = sumLog;
             v[otherSumSlot] = sumOther;
         }
-        if (term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY) {
-            v[termSlot] = term;
-            return term;
-        }
-        v[termSlot] = Double.NaN;
-        return generic.forward(v);
+        return term;
     }
 
     @Override
-    void backward(double[] v, double[] adj, double[] work) {
-        if (v[termSlot] != v[termSlot]) {
-            generic.backward(v, adj, work);
-            return;
-        }
+    void plateBackward(double[] v, double[] adj) {
         double a = v[first];
         double b = v[second];
         double sumLog = v[sumSlot];
@@ -117,10 +104,5 @@ final class SharedShapeDensityOp extends Op {
             adj[first] += size * (Math.log(b) - SpecialFunctions.digamma(a)) + sumLog;
             adj[second] += size * a / b - sumOther;
         }
-    }
-
-    @Override
-    boolean contributesDensity() {
-        return true;
     }
 }
