@@ -48,11 +48,7 @@ public abstract class InferenceMethodContract {
      * mu ~ N(0, 10), y ~ N(mu, 2): posterior N(m, s); and lambda ~ Gamma(2, 1), k ~ Poisson(lambda):
      * posterior Gamma(2 + sum k, 1 + n).
      */
-    protected static Model conjugateModelForTests() {
-        return conjugateModel();
-    }
-
-    private static Model conjugateModel() {
+    public static Model conjugateModelForTests() {
         ModelBuilder b = Model.builder();
         Node mu = b.stochastic("mu", normal(0, 10));
         b.observed("y", normal(mu, 2), Y);
@@ -62,7 +58,7 @@ public abstract class InferenceMethodContract {
     }
 
     private PosteriorDraws fit(RunConfig config, FitListener listener) {
-        return (PosteriorDraws) provider().create(MethodOptions.empty()).fit(conjugateModel(), config, listener);
+        return (PosteriorDraws) provider().create(MethodOptions.empty()).fit(conjugateModelForTests(), config, listener);
     }
 
     @Test

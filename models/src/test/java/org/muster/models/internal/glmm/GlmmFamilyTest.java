@@ -26,6 +26,7 @@ import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyModel.PriorRow;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.Prior;
+import org.muster.models.testkit.ModelFamilyContract;
 
 class GlmmFamilyTest {
 
@@ -283,7 +284,7 @@ class GlmmFamilyTest {
                 continue; // s may exceed count here; covered below with consistent trials
             }
             CompiledModel compiled = prepare(data, c[0], c[1], List.of(), null).model().compile();
-            checkGradient(compiled, c[0]);
+            ModelFamilyContract.assertGradientMatchesFiniteDifferences(compiled, c[0]);
         }
         double[] trials = new double[n];
         for (int i = 0; i < n; i++) {
@@ -291,7 +292,7 @@ class GlmmFamilyTest {
         }
         Dataset withTrials = table("trials.csv", List.of("g", "x", "s", "n"), List.of(g, x, s, trials));
         CompiledModel compiled = prepare(withTrials, "s | trials(n) ~ x + (1 | g)", null, List.of(), null).model().compile();
-        checkGradient(compiled, "trials");
+        ModelFamilyContract.assertGradientMatchesFiniteDifferences(compiled, "trials");
         List<String> names = prepare(data, "count ~ x + (1 + x + sex | g) + (1 | h/g)", "negbinomial", List.of(), null)
                 .model().compile().outputNames();
         assertTrue(names.containsAll(List.of("shape", "cor_g__x__sex", "sd_h__Intercept", "sd_h:g__Intercept", "r_h:g[1_1,Intercept]",
@@ -301,28 +302,6 @@ class GlmmFamilyTest {
         assertTrue(uncorrelated.containsAll(List.of("b_x", "b_sex", "b_x:sex", "sd_g__Intercept", "sd_g__x")),
                 uncorrelated.toString());
         assertTrue(uncorrelated.stream().noneMatch(v -> v.startsWith("cor_")), uncorrelated.toString());
-    }
-
-    private static void checkGradient(CompiledModel compiled, String label) {
-        SplittableRandom random = new SplittableRandom(17);
-        double[] x = new double[compiled.dimension()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 0.3 * random.nextGaussian();
-        }
-        ModelEvaluator evaluator = compiled.newEvaluator();
-        double[] gradient = new double[x.length];
-        double logDensity = evaluator.logDensityGradient(x, gradient);
-        assertTrue(Double.isFinite(logDensity), label);
-        for (int i = 0; i < x.length; i++) {
-            double step = 1e-6;
-            double[] up = x.clone();
-            up[i] += step;
-            double[] down = x.clone();
-            down[i] -= step;
-            double numeric = (evaluator.logDensity(up) - evaluator.logDensity(down)) / (2 * step);
-            assertEquals(numeric, gradient[i], 1e-4 * Math.max(1, Math.abs(numeric)),
-                    label + ": " + compiled.unconstrainedNames().get(i));
-        }
     }
 
     /**
@@ -488,7 +467,7 @@ class GlmmFamilyTest {
                 .outputNames();
         assertTrue(withIntercept.containsAll(List.of("sd_g__Intercept", "sd_g__siteb", "sd_g__sitec"))
                 && !withIntercept.contains("sd_g__sitea"), withIntercept.toString());
-        checkGradient(model, "0 + site | g");
+        ModelFamilyContract.assertGradientMatchesFiniteDifferences(model, "0 + site | g");
     }
 
     @Test

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.muster.core.api.Distributions.bernoulli;
 import static org.muster.core.api.Distributions.beta;
-import static org.muster.core.api.Distributions.gamma;
 import static org.muster.core.api.Distributions.normal;
-import static org.muster.core.api.Distributions.poisson;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,7 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
+import org.muster.samplers.testkit.InferenceMethodContract;
 
 /**
  * The providers {@code advi} and {@code advi-fullrank}: what the MCMC contract suite asks of samplers
@@ -35,16 +34,10 @@ import org.muster.core.spi.RunConfig;
 class AdviProviderTest {
 
     static final double[] Y = {2.1, 3.4, 1.9, 2.8, 4.0, 2.2, 3.1, 2.6, 3.7, 2.4};
-    static final int[] COUNTS = {3, 5, 2, 4, 6, 3};
 
-    /** mu ~ N(0, 10), y ~ N(mu, 2); lambda ~ Gamma(2, 1), k ~ Poisson(lambda); rho = 2 lambda. */
+    /** The samplers' contract model: mu ~ N(0, 10), y ~ N(mu, 2); lambda ~ Gamma(2, 1), k ~ Poisson(lambda). */
     static Model conjugateModel() {
-        ModelBuilder b = Model.builder();
-        Node mu = b.stochastic("mu", normal(0, 10));
-        b.observed("y", normal(mu, 2), Y);
-        Node lambda = b.stochastic("lambda", gamma(2, 1));
-        b.observed("k", poisson(lambda), COUNTS);
-        return b.build();
+        return InferenceMethodContract.conjugateModelForTests();
     }
 
     private static VariationalFit fit(InferenceMethodProvider provider, Map<String, String> options, RunConfig config,
