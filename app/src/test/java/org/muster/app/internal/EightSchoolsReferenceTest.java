@@ -3,8 +3,6 @@ package org.muster.app.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,9 @@ class EightSchoolsReferenceTest {
     @Test
     void posteriorMeansAgreeWithStanWithinMonteCarloError() throws IOException {
         Map<String, double[]> reference = new HashMap<>();
-        // shared/validation sits beside the repository; tests run in the module's folder.
-        List<String> lines = Files.readAllLines(Path.of("..", "..", "shared", "validation", "eight_schools_posterior.csv"));
+        List<String> lines = new String(java.util.Objects.requireNonNull(EightSchoolsReferenceTest.class.getResourceAsStream(
+                "/validation/eight_schools_posterior.csv"), "test resource validation/eight_schools_posterior.csv")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
             reference.putIfAbsent(cells[0], new double[] {Double.parseDouble(cells[1]), Double.parseDouble(cells[6])});

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The validation cases in {@code ../shared/validation/diagnostics}: draws as {@code chain,draw,x} CSV and
- * what the R package posterior 1.4.0 computes for them, in {@code expected.json}.
+ * The validation cases in the test resources' {@code validation/diagnostics} (copied from the team's
+ * {@code shared/validation}; see the README there): draws as {@code chain,draw,x} CSV and what the R
+ * package posterior 1.4.0 computes for them, in {@code expected.json}.
  */
 final class ReferenceCases {
 
-    /** Tests run in the module's folder; shared/ sits beside the repository's root. */
-    static final Path DIRECTORY = Path.of("..", "..", "shared", "validation", "diagnostics");
+    private static final String DIRECTORY = "/validation/diagnostics/";
 
     private ReferenceCases() {
     }
@@ -27,7 +27,7 @@ final class ReferenceCases {
     /** expected.json's {@code cases} object. */
     static JsonNode expected() {
         try {
-            return new ObjectMapper().readTree(DIRECTORY.resolve("expected.json").toFile()).get("cases");
+            return new ObjectMapper().readTree(resource("expected.json")).get("cases");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +45,7 @@ final class ReferenceCases {
     static double[][] draws(String name) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(DIRECTORY.resolve(name + ".csv"));
+            lines = new String(resource(name + ".csv").readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,5 +56,13 @@ final class ReferenceCases {
         }
         return chains.values().stream().map(c -> c.stream().mapToDouble(Double::doubleValue).toArray())
                 .toArray(double[][]::new);
+    }
+
+    private static InputStream resource(String file) throws IOException {
+        InputStream in = ReferenceCases.class.getResourceAsStream(DIRECTORY + file);
+        if (in == null) {
+            throw new IOException("no test resource " + DIRECTORY + file);
+        }
+        return in;
     }
 }

@@ -13,8 +13,6 @@ import static org.muster.core.api.Distributions.normal;
 import static org.muster.core.api.Distributions.poisson;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -137,7 +135,9 @@ class HamiltonianPosteriorTest {
     void eightSchoolsNonCenteredMatchesStansReference() throws IOException {
         PosteriorDraws fit = fit(new NutsProvider(), Map.of(), eightSchools(false), 4, 5000, 2021);
         Map<String, double[]> reference = new HashMap<>();
-        List<String> lines = Files.readAllLines(Path.of("..", "..", "shared", "validation", "eight_schools_posterior.csv"));
+        List<String> lines = new String(java.util.Objects.requireNonNull(HamiltonianPosteriorTest.class.getResourceAsStream(
+                "/validation/eight_schools_posterior.csv"), "test resource validation/eight_schools_posterior.csv")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
             double[] values = new double[6];
