@@ -13,8 +13,22 @@ public interface InferenceMethodProvider {
     /** One sentence saying what the method does. */
     String description();
 
-    /** Creates the method with its options (unknown options are an error the method reports). */
+    /**
+     * Creates the method with its options.
+     *
+     * @throws IllegalArgumentException naming the option, for an unknown option or a bad value
+     */
     InferenceMethod create(MethodOptions options);
+
+    /**
+     * The options the method takes, each with its type, range, default and help: what {@code muster
+     * methods} lists and what the application checks a request against ({@link MethodOptions#check})
+     * before anything runs. Empty means the provider does not declare them, and only {@link #create}
+     * checks what it is given.
+     */
+    default java.util.List<MethodOption> options() {
+        return java.util.List.of();
+    }
 
     /**
      * How the method, with these options, would treat a model: one line per part of it (for example

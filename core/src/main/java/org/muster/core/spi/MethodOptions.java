@@ -37,6 +37,27 @@ public final class MethodOptions {
         }
     }
 
+    /**
+     * Checks these options against what a method declares: every key must be a declared option and every
+     * value within its range. Nothing is checked when {@code declared} is empty (a method that does not
+     * declare its options checks them in {@link InferenceMethodProvider#create}).
+     *
+     * @throws IllegalArgumentException naming the first unknown option (with the known ones) or bad value
+     */
+    public void check(String method, java.util.List<MethodOption> declared) {
+        if (declared.isEmpty()) {
+            return;
+        }
+        Map<String, MethodOption> byName = new TreeMap<>();
+        for (MethodOption option : declared) {
+            byName.put(option.name(), option);
+        }
+        requireKnown(method, byName.keySet());
+        for (Map.Entry<String, String> entry : new TreeMap<>(values).entrySet()) {
+            byName.get(entry.getKey()).check(method, entry.getValue());
+        }
+    }
+
     public double getDouble(String key, double defaultValue) {
         String v = values.get(key);
         if (v == null) {

@@ -1,5 +1,6 @@
 package org.muster.core.spi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -13,10 +14,13 @@ import java.util.concurrent.Executor;
  * @param draws kept iterations per chain, at least 1
  * @param seed seed of the run's random streams: same seed, same draws
  * @param executor where chains run; empty means the method's own choice (the calling thread)
- * @param initialValues constrained initial values by parameter name, empty for random inits
+ * @param initialValues constrained initial values by parameter name, for every chain that
+ *     {@code chainInitialValues} does not give its own; empty for random inits
+ * @param chainInitialValues one map of initial values per chain (as JAGS takes one inits file per chain),
+ *     or empty when {@code initialValues} serves every chain
  */
 public record RunConfig(int chains, int warmup, int draws, long seed, Optional<Executor> executor,
-        Map<String, double[]> initialValues) {
+        Map<String, double[]> initialValues, List<Map<String, double[]>> chainInitialValues) {
 
     public RunConfig {
         if (chains < 1) {
@@ -29,6 +33,16 @@ public record RunConfig(int chains, int warmup, int draws, long seed, Optional<E
             throw new IllegalArgumentException("draws must be at least 1, got " + draws);
         }
         initialValues = Map.copyOf(initialValues);
+        chainInitialValues = chainInitialValues.stream().<Map<String, double[]>>map(Map::copyOf).toList();
+        if (!chainInitialValues.isEmpty() && chainInitialValues.size() != chains) {
+            throw new IllegalArgumentException(chainInitialValues.size() + " sets of initial values for " + chains
+                    + " chains; give one set for all chains or one per chain");
+        }
+    }
+
+    /** The initial values of chain {@code chain} (0-based): its own set if there is one per chain, else the common one. */
+    public Map<String, double[]> initialValues(int chain) {
+        return chainInitialValues.isEmpty() ? initialValues : chainInitialValues.get(chain);
     }
 
     public static Builder builder() {
@@ -43,6 +57,7 @@ public record RunConfig(int chains, int warmup, int draws, long seed, Optional<E
         private long seed = 1;
         private Executor executor;
         private Map<String, double[]> initialValues = Map.of();
+        private List<Map<String, double[]>> chainInitialValues = List.of();
 
         private Builder() {
         }
@@ -77,8 +92,15 @@ public record RunConfig(int chains, int warmup, int draws, long seed, Optional<E
             return this;
         }
 
+        /** One set of initial values per chain, in chain order; empty to use {@link #initialValues} for all. */
+        public Builder chainInitialValues(List<Map<String, double[]>> chainInitialValues) {
+            this.chainInitialValues = chainInitialValues;
+            return this;
+        }
+
         public RunConfig build() {
-            return new RunConfig(chains, warmup, draws, seed, Optional.ofNullable(executor), initialValues);
+            return new RunConfig(chains, warmup, draws, seed, Optional.ofNullable(executor), initialValues,
+                    chainInitialValues);
         }
     }
 }

@@ -183,7 +183,7 @@ public final class ChainRunner {
 
     private static double[] initialPoint(CompiledModel compiled, ModelEvaluator evaluator, RunConfig config,
             RandomGenerator random, int chain, boolean usesGradient) {
-        Map<String, double[]> given = config.initialValues();
+        Map<String, double[]> given = config.initialValues(chain);
         double[] x = new double[compiled.dimension()];
         double[] gradient = new double[compiled.dimension()];
         boolean complete = !given.isEmpty() && isComplete(compiled, given);
