@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.FitRequest;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.api.PointEstimate;
 import org.muster.diagnostics.api.StanCsv;
 
@@ -20,27 +23,22 @@ import org.muster.diagnostics.api.StanCsv;
  * {@code summary.json} (the same, plus the objective, its trace, the warnings and the settings).
  * Undefined numbers (NaN) are empty cells in the CSV and {@code null} in the JSON.
  */
-public final class PointEstimateOutput {
+public final class PointEstimateOutput implements OutputWriter {
 
     private final JsonFactory factory = new JsonFactory();
 
-    /**
-     * Writes both files into a directory, created if missing.
-     *
-     * @return the files written
-     * @throws UncheckedIOException naming the directory if it cannot be written
-     */
-    public List<Path> write(Path directory, PointEstimateResult result) {
-        try {
-            Files.createDirectories(directory);
-            return List.of(writeCsv(directory, result), writeJson(directory, result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
+    /** Writes both files for a point estimate; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (!(outcome instanceof FitOutcome result) || !(result.fit() instanceof PointEstimate)) {
+            return List.of();
         }
+        Files.createDirectories(directory);
+        return List.of(writeCsv(directory, result), writeJson(directory, result));
     }
 
-    private static Path writeCsv(Path directory, PointEstimateResult result) throws IOException {
-        PointEstimate estimate = result.estimate();
+    private static Path writeCsv(Path directory, FitOutcome result) throws IOException {
+        PointEstimate estimate = result.pointEstimate();
         Path file = directory.resolve("summary.csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("variable,estimate,std_error\n");
@@ -48,7 +46,7 @@ public final class PointEstimateOutput {
                 double[] values = entry.getValue();
                 double[] errors = estimate.standardErrors().get(entry.getKey());
                 for (int i = 0; i < values.length; i++) {
-                    out.write(StanCsv.headerCell(result.variable(entry.getKey(), i, values.length)) + "," + cell(values[i]) + ","
+                    out.write(StanCsv.headerCell(estimate.variable(entry.getKey(), i, values.length)) + "," + cell(values[i]) + ","
                             + cell(errors == null ? Double.NaN : errors[i]) + "\n");
                 }
             }
@@ -56,15 +54,15 @@ public final class PointEstimateOutput {
         return file;
     }
 
-    private Path writeJson(Path directory, PointEstimateResult result) throws IOException {
-        PointEstimate estimate = result.estimate();
+    private Path writeJson(Path directory, FitOutcome result) throws IOException {
+        PointEstimate estimate = result.pointEstimate();
         FitRequest request = result.request();
         Path file = directory.resolve("summary.json");
         try (JsonGenerator json = factory.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("method", estimate.methodId());
-            json.writeStringField("family", request.family());
+            json.writeStringField("family", result.modelName());
             json.writeStringField("data", result.datasetSource());
             json.writeNumberField("seed", request.seed());
             number(json, "objective", estimate.objective());
@@ -74,7 +72,7 @@ public final class PointEstimateOutput {
                 double[] errors = estimate.standardErrors().get(entry.getKey());
                 for (int i = 0; i < values.length; i++) {
                     json.writeStartObject();
-                    json.writeStringField("variable", result.variable(entry.getKey(), i, values.length));
+                    json.writeStringField("variable", estimate.variable(entry.getKey(), i, values.length));
                     number(json, "estimate", values[i]);
                     number(json, "std_error", errors == null ? Double.NaN : errors[i]);
                     json.writeEndObject();
@@ -108,11 +106,6 @@ public final class PointEstimateOutput {
             json.writeEndObject();
         }
         return file;
-    }
-
-    /** {@code theta[3]} for member 3 (1-based) of a vector, the bare name for a scalar. */
-    public static String scalarName(String name, int index, int size) {
-        return size == 1 ? name : name + "[" + (index + 1) + "]";
     }
 
     private static String cell(double value) {

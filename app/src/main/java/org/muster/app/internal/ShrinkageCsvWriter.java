@@ -5,15 +5,28 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.diagnostics.api.StanCsv;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
 
 /** Writes {@code shrinkage.csv}: one row per unit, numbers at full precision, empty cells for undefined values. */
-public final class ShrinkageCsvWriter {
+public final class ShrinkageCsvWriter implements OutputWriter {
 
     /** The header. */
     public static final String HEADER = "unit,variable,raw,mean,q5,q95,population_mean,shrinkage";
+
+    /** Writes the table of a fit whose model has units; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (outcome instanceof FitOutcome fit && fit.shrinkage().isPresent()) {
+            return List.of(write(directory, fit.shrinkage().get()));
+        }
+        return List.of();
+    }
 
     public Path write(Path directory, ShrinkageTable table) throws IOException {
         Files.createDirectories(directory);

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.api.VariationalFit;
 
 /**
@@ -14,10 +17,19 @@ import org.muster.core.api.VariationalFit;
  * {@code approximation.csv} (the Gaussian's mean and standard deviation per unconstrained coordinate)
  * and, for full rank, {@code correlation.csv} (its correlation matrix). Numbers at full precision.
  */
-public final class VariationalCsvWriter {
+public final class VariationalCsvWriter implements OutputWriter {
 
     /** The ELBO trace's header. */
     public static final String ELBO_HEADER = "iteration,elbo,relative_change_mean,relative_change_median";
+
+    /** Writes the files of a variational fit; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (outcome instanceof FitOutcome fit && fit.fit() instanceof VariationalFit variational) {
+            return write(directory, variational);
+        }
+        return List.of();
+    }
 
     /** Writes the files into {@code directory} and returns them. */
     public List<Path> write(Path directory, VariationalFit fit) throws IOException {

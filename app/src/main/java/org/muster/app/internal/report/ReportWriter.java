@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.api.Draws;
 import org.muster.diagnostics.api.DiagnosticWarning;
 import org.muster.diagnostics.api.PosteriorSummary;
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Every chart is a {@code <figure class="plot" data-parameter="NAME" data-kind="KIND">} with kind
  * {@code trace}, {@code rank}, {@code density} or {@code shrinkage}, so tools and tests can find them.
  */
-public final class ReportWriter {
+public final class ReportWriter implements OutputWriter {
 
     /** The file name written into the output directory. */
     public static final String FILE_NAME = "report.html";
@@ -44,6 +47,15 @@ public final class ReportWriter {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+    }
+
+    /** Writes the report of a fit with draws; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (outcome instanceof FitOutcome fit && fit.hasDraws()) {
+            return List.of(write(directory, ReportInput.of(fit)));
+        }
+        return List.of();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.muster.app.api.FitRequest;
 
 /**
  * {@code run.json} in the output folder: how the run was made and how it ended, so it can be repeated
@@ -74,6 +75,29 @@ public final class RunRecord {
         RunRecord record = new RunRecord(directory, run, start);
         record.write();
         return record;
+    }
+
+    /** A record of a run, written by {@link #end} only. */
+    static RunRecord of(Path directory, Start run, Instant start) {
+        return new RunRecord(directory, run, start);
+    }
+
+    /**
+     * The request's settings as {@code run.json} records them: family, data, method, chains, warmup,
+     * draws, method options, predict and the output folder.
+     */
+    public static Map<String, Object> settings(FitRequest request, Path directory) {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("family", request.model());
+        settings.put("data", request.data().orElse(null));
+        settings.put("method", request.method());
+        settings.put("chains", request.chains());
+        settings.put("warmup", request.warmup());
+        settings.put("draws", request.draws());
+        settings.put("method_options", request.methodOptions());
+        settings.put("predict", request.predict());
+        settings.put("output", directory.toString());
+        return settings;
     }
 
     /**
