@@ -56,14 +56,18 @@ public final class FitPipeline {
      * @param methods the method provider by id, throwing {@link IllegalArgumentException} (naming the
      *     ids there are) for an unknown one
      * @param executor where chains and summaries run
-     * @param writers every output format, in the order their files are listed
+     * @param writers every output format, in the order their files are listed (but those that
+     *     {@link OutputWriter#writesLast} come after all others)
      */
     public FitPipeline(ModelLoader models, Function<String, InferenceMethodProvider> methods, ExecutorService executor,
             List<OutputWriter> writers) {
         this.models = Objects.requireNonNull(models, "models");
         this.methods = Objects.requireNonNull(methods, "methods");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.writers = List.copyOf(writers);
+        List<OutputWriter> ordered = new ArrayList<>();
+        writers.stream().filter(w -> !w.writesLast()).forEach(ordered::add);
+        writers.stream().filter(OutputWriter::writesLast).forEach(ordered::add);
+        this.writers = List.copyOf(ordered);
     }
 
     /**

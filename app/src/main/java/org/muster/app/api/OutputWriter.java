@@ -25,6 +25,14 @@ public interface OutputWriter {
     List<Path> write(Path directory, Outcome outcome) throws IOException;
 
     /**
+     * Whether this writer records the run as a whole ({@code run.json}, how it ended): such writers
+     * write after every other, a plugin's too, so a run whose record says it ended has all its files.
+     */
+    default boolean writesLast() {
+        return false;
+    }
+
+    /**
      * For a writer that writes while the fit runs (draws as they are drawn, so a killed run leaves them),
      * what receives the fit's events; called once per fit, before it starts, with the folder the run
      * writes into. {@link #write} is then called with the outcome (or {@link StreamingOutput#discard} when

@@ -18,6 +18,12 @@ import org.muster.core.api.PosteriorDraws;
  */
 public final class RunRecordWriter implements OutputWriter {
 
+    /** The record lists how the run ended: written when every other file is. */
+    @Override
+    public boolean writesLast() {
+        return true;
+    }
+
     @Override
     public List<Path> write(Path directory, Outcome outcome) {
         if (outcome.run().isEmpty()) {
