@@ -69,6 +69,7 @@ public final class FitOutcome implements Outcome {
     }
 
     /** This outcome with how its run started and ended, for {@code run.json}. */
+    @Override
     public FitOutcome withRun(RunInfo info) {
         return new FitOutcome(request, modelName, datasetSource, fit, draws, summary, shrinkage, Optional.of(info));
     }

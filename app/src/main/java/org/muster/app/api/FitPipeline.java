@@ -17,7 +17,6 @@ import org.muster.core.api.Fit;
 import org.muster.core.api.Model;
 import org.muster.core.api.Node;
 import org.muster.core.api.NodeKind;
-import org.muster.core.api.PointEstimate;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.api.UnconstrainedBlock;
 import org.muster.core.spi.FitListener;
@@ -204,12 +203,27 @@ public final class FitPipeline {
         List<Path> written = new ArrayList<>();
         for (OutputWriter writer : writers) {
             try {
-                written.addAll(writer.write(directory, outcome));
+                // a writer that records the run lists what the others wrote
+                Outcome told = writer.writesLast() && outcome.run().isPresent()
+                        ? outcome.withRun(outcome.run().get().withFiles(relative(directory, written))) : outcome;
+                written.addAll(writer.write(directory, told));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
             }
         }
         return written;
+    }
+
+    /** The files as paths relative to the folder, with '/' between their parts. */
+    static List<String> relative(Path directory, List<Path> files) {
+        List<String> names = new ArrayList<>();
+        Path base = directory.toAbsolutePath().normalize();
+        for (Path file : files) {
+            Path absolute = file.toAbsolutePath().normalize();
+            Path name = absolute.startsWith(base) ? base.relativize(absolute) : absolute.getFileName();
+            names.add(name.toString().replace(java.io.File.separatorChar, '/'));
+        }
+        return names;
     }
 
     /**
@@ -222,26 +236,39 @@ public final class FitPipeline {
     private static void checkInitialValues(CompiledModel compiled, Map<String, double[]> values, int chain) {
         String where = chain == 0 ? "" : " (chain " + chain + ")";
         Model model = compiled.model();
-        double[] x = new double[compiled.dimension()];
-        try {
-            compiled.unconstrainInto(values, x);
-        } catch (IllegalArgumentException e) {
-            throw new InitialValuesException(e.getMessage() + where);
-        }
         for (String name : new TreeSet<>(values.keySet())) {
-            Node node = model.node(name).orElseThrow();
-            if (node.kind() != NodeKind.PARAMETER) {
+            Optional<Node> node = model.node(name).filter(n -> n.kind() == NodeKind.PARAMETER);
+            if (node.isEmpty()) {
+                // the compiled model names the parameters there are
+                compiled.unconstrainInto(Map.of(name, values.get(name)), new double[compiled.dimension()]);
                 continue;
             }
-            UnconstrainedBlock block = compiled.unconstrainedBlock(node);
+            UnconstrainedBlock block = compiled.unconstrainedBlock(node.get());
             double[] given = values.get(name);
-            boolean elementwise = block.size() == node.size();
-            for (int i = 0; i < block.size(); i++) {
-                if (!Double.isFinite(x[block.offset() + i])) {
-                    String member = elementwise && node.size() > 1 ? " member " + (i + 1) : "";
+            if (given.length != node.get().size()) {
+                throw new InitialValuesException("'" + name + "'" + where + " has " + node.get().size() + " member"
+                        + (node.get().size() == 1 ? "" : "s") + " but the initial value has " + given.length);
+            }
+            boolean elementwise = block.size() == given.length;
+            double[] x = new double[block.size()];
+            for (int i = 0; i < (elementwise ? given.length : 1); i++) {
+                double[] member = elementwise ? new double[] {given[i]} : given;
+                String problem = null;
+                try {
+                    block.transform().unconstrain(member, 0, x, 0, member.length);
+                    for (int k = 0; k < (elementwise ? 1 : x.length); k++) {
+                        if (!Double.isFinite(x[k])) {
+                            problem = "";
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    problem = elementwise ? "" : ": " + e.getMessage();
+                }
+                if (problem != null) {
+                    String member1 = elementwise && given.length > 1 ? " member " + (i + 1) : "";
                     String value = elementwise ? number(given[i]) : java.util.Arrays.toString(given);
-                    throw new InitialValuesException("the initial value of '" + name + "'" + member + where + ", "
-                            + value + ", is outside the parameter's support (" + block.transform().name() + ")");
+                    throw new InitialValuesException("the initial value of '" + name + "'" + member1 + where + ", "
+                            + value + ", is outside the parameter's support (" + block.transform().name() + ")" + problem);
                 }
             }
         }

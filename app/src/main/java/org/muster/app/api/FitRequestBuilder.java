@@ -1,8 +1,5 @@
 package org.muster.app.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +23,7 @@ public final class FitRequestBuilder {
     private FitListener listener = FitListener.NONE;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private Path output;
+    private boolean overwrite;
 
     /** A fit of a model already built. */
     FitRequestBuilder(LoadedModel model) {
@@ -122,6 +120,15 @@ public final class FitRequestBuilder {
         return this;
     }
 
+    /**
+     * Lets {@link #output} name a folder holding an earlier Muster run's files, which are then removed
+     * (only those; a folder holding any other file is refused).
+     */
+    public FitRequestBuilder overwrite(boolean overwrite) {
+        this.overwrite = overwrite;
+        return this;
+    }
+
     /** How many chains run at once (default: one per core); 1 runs them on the calling thread's pool of one. */
     public FitRequestBuilder threads(int threads) {
         if (threads < 1) {
@@ -154,25 +161,19 @@ public final class FitRequestBuilder {
             FitPipeline pipeline = FitPipeline.standard(executor);
             FitRequest built = request.build();
             PreparedFit prepared = model.map(m -> pipeline.prepare(built, m)).orElseGet(() -> pipeline.prepare(built));
-            Optional<Path> directory = Optional.ofNullable(output).map(FitRequestBuilder::createDirectories);
-            FitOutcome outcome = pipeline.run(prepared, listener, directory);
-            if (directory.isPresent()) {
-                int status = outcome.hasDraws() && outcome.draws().cancelled() ? 130 : 0;
-                outcome = outcome.withRun(RunInfo.started(List.of(), Muster.VERSION, true, start)
-                        .ended(Instant.now(), status));
-                pipeline.write(directory.get(), outcome);
+            try (OutputFolder folder = output == null ? null : OutputFolder.claim(output, "output", overwrite)) {
+                Optional<Path> directory = Optional.ofNullable(folder).map(OutputFolder::path);
+                FitOutcome outcome = pipeline.run(prepared, listener, directory);
+                if (directory.isPresent()) {
+                    int status = outcome.hasDraws() && outcome.draws().cancelled() ? 130 : 0;
+                    outcome = outcome.withRun(RunInfo.started(List.of(), Muster.VERSION, true, start)
+                            .ended(Instant.now(), status));
+                    pipeline.write(directory.get(), outcome);
+                }
+                return outcome;
             }
-            return outcome;
         } finally {
             executor.shutdownNow();
-        }
-    }
-
-    private static Path createDirectories(Path directory) {
-        try {
-            return Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + directory + ": " + e.getMessage(), e);
         }
     }
 }

@@ -118,6 +118,7 @@ public final class LadderOutcome implements Outcome {
     }
 
     /** This outcome with how its run started and ended, for {@code run.json}. */
+    @Override
     public LadderOutcome withRun(RunInfo info) {
         return new LadderOutcome(request, datasetSource, rungs, hyperparameters, units, shown, fits, Optional.of(info));
     }

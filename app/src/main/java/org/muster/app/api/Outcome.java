@@ -14,4 +14,7 @@ public sealed interface Outcome permits FitOutcome, LadderOutcome {
 
     /** The seed of the run. */
     long seed();
+
+    /** This outcome with how its run started and ended, for {@code run.json}. */
+    Outcome withRun(RunInfo run);
 }

@@ -2,7 +2,6 @@ package org.muster.app.internal;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.muster.app.api.LadderOutcome;
 import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.diagnostics.api.StanCsv;
+import org.muster.diagnostics.api.WholeFile;
 
 /**
  * Writes {@code ladder.csv}: {@code variable,unit,} then one column per rung (no_pooling,
@@ -26,7 +26,7 @@ public final class LadderCsvWriter implements OutputWriter {
         }
         Path file = directory.resolve("ladder.csv");
         Files.createDirectories(directory);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             StringBuilder header = new StringBuilder("variable,unit");
             for (LadderOutcome.Rung rung : ladder.rungs()) {
                 header.append(',').append(rung.id());
@@ -38,7 +38,7 @@ public final class LadderCsvWriter implements OutputWriter {
             for (LadderOutcome.Row row : ladder.units()) {
                 write(out, row);
             }
-        }
+        });
         return List.of(file);
     }
 

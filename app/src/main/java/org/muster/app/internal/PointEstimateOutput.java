@@ -1,11 +1,8 @@
 package org.muster.app.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.core.api.PointEstimate;
 import org.muster.diagnostics.api.StanCsv;
+import org.muster.diagnostics.api.WholeFile;
 
 /**
  * The files {@code --output DIR} writes for a point estimate: {@code summary.csv}
@@ -40,7 +38,7 @@ public final class PointEstimateOutput implements OutputWriter {
     private static Path writeCsv(Path directory, FitOutcome result) throws IOException {
         PointEstimate estimate = result.pointEstimate();
         Path file = directory.resolve("summary.csv");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             out.write("variable,estimate,std_error\n");
             for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
                 double[] values = entry.getValue();
@@ -50,7 +48,7 @@ public final class PointEstimateOutput implements OutputWriter {
                             + cell(errors == null ? Double.NaN : errors[i]) + "\n");
                 }
             }
-        }
+        });
         return file;
     }
 
@@ -58,53 +56,55 @@ public final class PointEstimateOutput implements OutputWriter {
         PointEstimate estimate = result.pointEstimate();
         FitRequest request = result.request();
         Path file = directory.resolve("summary.json");
-        try (JsonGenerator json = factory.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeStringField("method", estimate.methodId());
-            json.writeStringField("family", result.modelName());
-            json.writeStringField("data", result.datasetSource());
-            json.writeNumberField("seed", request.seed());
-            number(json, "objective", estimate.objective());
-            json.writeArrayFieldStart("variables");
-            for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
-                double[] values = entry.getValue();
-                double[] errors = estimate.standardErrors().get(entry.getKey());
-                for (int i = 0; i < values.length; i++) {
-                    json.writeStartObject();
-                    json.writeStringField("variable", estimate.variable(entry.getKey(), i, values.length));
-                    number(json, "estimate", values[i]);
-                    number(json, "std_error", errors == null ? Double.NaN : errors[i]);
-                    json.writeEndObject();
+        WholeFile.write(file, out -> {
+            try (JsonGenerator json = factory.createGenerator(out)) {
+                json.useDefaultPrettyPrinter();
+                json.writeStartObject();
+                json.writeStringField("method", estimate.methodId());
+                json.writeStringField("family", result.modelName());
+                json.writeStringField("data", result.datasetSource());
+                json.writeNumberField("seed", request.seed());
+                number(json, "objective", estimate.objective());
+                json.writeArrayFieldStart("variables");
+                for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
+                    double[] values = entry.getValue();
+                    double[] errors = estimate.standardErrors().get(entry.getKey());
+                    for (int i = 0; i < values.length; i++) {
+                        json.writeStartObject();
+                        json.writeStringField("variable", estimate.variable(entry.getKey(), i, values.length));
+                        number(json, "estimate", values[i]);
+                        number(json, "std_error", errors == null ? Double.NaN : errors[i]);
+                        json.writeEndObject();
+                    }
                 }
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("objective_trace");
-            for (double value : estimate.objectiveTrace()) {
-                if (Double.isFinite(value)) {
-                    json.writeNumber(value);
-                } else {
-                    json.writeNull();
+                json.writeEndArray();
+                json.writeArrayFieldStart("objective_trace");
+                for (double value : estimate.objectiveTrace()) {
+                    if (Double.isFinite(value)) {
+                        json.writeNumber(value);
+                    } else {
+                        json.writeNull();
+                    }
                 }
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("warnings");
-            for (String warning : estimate.warnings()) {
-                json.writeString(warning);
-            }
-            json.writeEndArray();
-            json.writeObjectFieldStart("settings");
-            for (Map.Entry<String, String> setting : estimate.settings().entrySet()) {
-                json.writeStringField(setting.getKey(), setting.getValue());
-            }
-            for (Map.Entry<String, String> option : new java.util.TreeMap<>(request.methodOptions()).entrySet()) {
-                if (!estimate.settings().containsKey(option.getKey())) {
-                    json.writeStringField(option.getKey(), option.getValue());
+                json.writeEndArray();
+                json.writeArrayFieldStart("warnings");
+                for (String warning : estimate.warnings()) {
+                    json.writeString(warning);
                 }
+                json.writeEndArray();
+                json.writeObjectFieldStart("settings");
+                for (Map.Entry<String, String> setting : estimate.settings().entrySet()) {
+                    json.writeStringField(setting.getKey(), setting.getValue());
+                }
+                for (Map.Entry<String, String> option : new java.util.TreeMap<>(request.methodOptions()).entrySet()) {
+                    if (!estimate.settings().containsKey(option.getKey())) {
+                        json.writeStringField(option.getKey(), option.getValue());
+                    }
+                }
+                json.writeEndObject();
+                json.writeEndObject();
             }
-            json.writeEndObject();
-            json.writeEndObject();
-        }
+        });
         return file;
     }
 

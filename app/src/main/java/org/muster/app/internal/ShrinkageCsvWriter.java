@@ -1,8 +1,6 @@
 package org.muster.app.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +8,7 @@ import org.muster.app.api.FitOutcome;
 import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.diagnostics.api.StanCsv;
+import org.muster.diagnostics.api.WholeFile;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
 
@@ -31,7 +30,7 @@ public final class ShrinkageCsvWriter implements OutputWriter {
     public Path write(Path directory, ShrinkageTable table) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("shrinkage.csv");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             // the units' sizes only where the family gives them, so other families' files keep their columns
             boolean sizes = table.rows().stream().anyMatch(r -> r.n() >= 0);
             out.write(HEADER + (sizes ? ",n" : ""));
@@ -42,7 +41,7 @@ public final class ShrinkageCsvWriter implements OutputWriter {
                         + number(row.populationMean()) + "," + number(row.shrinkage())
                         + (sizes ? "," + (row.n() >= 0 ? Integer.toString(row.n()) : "") : "") + "\n");
             }
-        }
+        });
         return file;
     }
 

@@ -1,8 +1,6 @@
 package org.muster.app.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import org.muster.app.api.FitOutcome;
 import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.core.api.VariationalFit;
+import org.muster.diagnostics.api.WholeFile;
 
 /**
  * Writes what a variational fit found besides its draws: {@code elbo.csv} (the ELBO trace),
@@ -36,29 +35,29 @@ public final class VariationalCsvWriter implements OutputWriter {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         Path elbo = directory.resolve("elbo.csv");
-        try (Writer out = Files.newBufferedWriter(elbo, StandardCharsets.UTF_8)) {
+        WholeFile.write(elbo, out -> {
             out.write(ELBO_HEADER + "\n");
             for (VariationalFit.ElboPoint point : fit.elboTrace()) {
                 out.write(point.iteration() + "," + number(point.elbo()) + "," + number(point.relativeChangeMean()) + ","
                         + number(point.relativeChangeMedian()) + "\n");
             }
-        }
+        });
         written.add(elbo);
         Path approximation = directory.resolve("approximation.csv");
         double[] mean = fit.mean();
         double[] sd = fit.standardDeviations();
         List<String> names = fit.unconstrainedNames();
-        try (Writer out = Files.newBufferedWriter(approximation, StandardCharsets.UTF_8)) {
+        WholeFile.write(approximation, out -> {
             out.write("coordinate,mean,sd\n");
             for (int i = 0; i < names.size(); i++) {
                 out.write(names.get(i) + "," + number(mean[i]) + "," + number(sd[i]) + "\n");
             }
-        }
+        });
         written.add(approximation);
         if (fit.fullRank()) {
             Path correlation = directory.resolve("correlation.csv");
             double[][] matrix = fit.correlation();
-            try (Writer out = Files.newBufferedWriter(correlation, StandardCharsets.UTF_8)) {
+            WholeFile.write(correlation, out -> {
                 out.write("coordinate," + String.join(",", names) + "\n");
                 for (int i = 0; i < names.size(); i++) {
                     StringBuilder line = new StringBuilder(names.get(i));
@@ -67,7 +66,7 @@ public final class VariationalCsvWriter implements OutputWriter {
                     }
                     out.write(line.append('\n').toString());
                 }
-            }
+            });
             written.add(correlation);
         }
         return written;

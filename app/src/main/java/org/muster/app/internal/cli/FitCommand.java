@@ -1,10 +1,7 @@
 package org.muster.app.internal.cli;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +17,7 @@ import org.muster.app.api.FitListeners;
 import org.muster.app.api.FitOutcome;
 import org.muster.app.api.FitPipeline;
 import org.muster.app.api.FitRequest;
+import org.muster.app.api.OutputFolder;
 import org.muster.app.api.PreparedFit;
 import org.muster.app.api.RunInfo;
 import org.muster.app.internal.run.InterruptHook;
@@ -115,6 +113,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-output", description = "Write no files; only print the summary.")
     private boolean noOutput;
 
+    @Option(names = "--overwrite", description = "Let --output name a folder holding an earlier Muster run's files:"
+            + " they (and only they, as its run.json lists them) are removed first. A folder holding any other file"
+            + " is refused.")
+    private boolean overwrite;
+
     @Option(names = "--strict", description = "Exit with code 1 when the fit ran but the diagnostics warn (R-hat, ESS,"
             + " divergences, tree depth, E-BFMI).")
     private boolean strict;
@@ -193,30 +196,40 @@ final class FitCommand implements Callable<Integer> {
                 }
                 out.println();
             }
-            Optional<Path> directory = noOutput ? Optional.empty() : Optional.of(outputDirectory());
-            logFile = directory.map(log::logTo);
-            RunInfo run = RunInfo.started(spec.root().commandLine().getParseResult().originalArgs(), version(),
-                    seed != null, startTime);
-            Optional<RunRecord> record = directory.map(d -> RunRecord.begin(d, new RunRecord.Start(run.command(),
-                    run.version(), actualSeed, run.seedGiven(), RunRecord.settings(request, d)), startTime));
-            LOG.debug("muster {} fit: {}", version(), run.command());
-            Status status = new Status();
-            try (InterruptHook hook = InterruptHook.install(interruption, INTERRUPT_PATIENCE)) {
-                try {
-                    status.code = run(prepared, directory, run, quiet, out, err, status);
-                } catch (RuntimeException e) {
-                    status.code = e instanceof IllegalArgumentException ? ExitCodes.INPUT_ERROR : ExitCodes.INTERNAL_ERROR;
-                    log.recordFailure("fit failed", e);
-                    throw e;
-                } finally {
-                    if (!status.recorded) {
-                        record.ifPresent(r -> r.end(Instant.now(), status.code, status.cancelled, Optional.empty(),
-                                Optional.empty()));
-                    }
+            Optional<OutputFolder> folder = noOutput ? Optional.empty() : Optional.of(outputFolder());
+            try {
+                return fit(prepared, folder.map(OutputFolder::path), request, log, startTime, quiet, out, err);
+            } finally {
+                folder.ifPresent(OutputFolder::close);
+            }
+        }
+    }
+
+    /** Runs the prepared fit, writing into the folder if there is one, and records how the run ended. */
+    private int fit(PreparedFit prepared, Optional<Path> directory, FitRequest request, RunLog log, Instant startTime,
+            boolean quiet, PrintWriter out, PrintWriter err) {
+        logFile = directory.map(log::logTo);
+        RunInfo run = RunInfo.started(spec.root().commandLine().getParseResult().originalArgs(), version(),
+                seed != null, startTime);
+        Optional<RunRecord> record = directory.map(d -> RunRecord.begin(d, new RunRecord.Start(run.command(),
+                run.version(), request.seed(), run.seedGiven(), RunRecord.settings(request, d)), startTime));
+        LOG.debug("muster {} fit: {}", version(), run.command());
+        Status status = new Status();
+        try (InterruptHook hook = InterruptHook.install(interruption, INTERRUPT_PATIENCE)) {
+            try {
+                status.code = run(prepared, directory, run, quiet, out, err, status);
+            } catch (RuntimeException e) {
+                status.code = e instanceof IllegalArgumentException ? ExitCodes.INPUT_ERROR : ExitCodes.INTERNAL_ERROR;
+                log.recordFailure("fit failed", e);
+                throw e;
+            } finally {
+                if (!status.recorded) {
+                    record.ifPresent(r -> r.end(Instant.now(), status.code, status.cancelled, Optional.empty(),
+                            Optional.empty()));
                 }
             }
-            return status.code;
         }
+        return status.code;
     }
 
     /** How the run ended, for run.json when the writers did not record it. */
@@ -318,15 +331,11 @@ final class FitCommand implements Callable<Integer> {
         });
     }
 
-    private Path outputDirectory() {
-        if (output == null) {
-            return OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family, LocalDateTime.now());
-        }
-        try {
-            return Files.createDirectories(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create --output " + output + ": " + e.getMessage(), e);
-        }
+    /** The run's folder, claimed for it: a new one under muster-out, or --output if it is new, empty or --overwrite allows. */
+    private OutputFolder outputFolder() {
+        Path directory = output != null ? output
+                : OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family, LocalDateTime.now());
+        return OutputFolder.claim(directory, "--output", overwrite);
     }
 
     private String version() {

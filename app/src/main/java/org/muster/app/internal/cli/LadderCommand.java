@@ -11,6 +11,7 @@ import org.muster.app.api.FitOutcome;
 import org.muster.app.api.FitPipeline;
 import org.muster.app.api.LadderOutcome;
 import org.muster.app.api.Muster;
+import org.muster.app.api.OutputFolder;
 import org.muster.app.api.RunInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,6 +67,10 @@ final class LadderCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Write ladder.csv (every unit, every rung) into this directory.")
     private Path output;
 
+    @Option(names = "--overwrite", description = "Let --output name a folder holding an earlier Muster run's files:"
+            + " they (and only they) are removed first.")
+    private boolean overwrite;
+
     @Mixin
     private FamilyOptionsMixin familyOptions;
 
@@ -86,6 +91,13 @@ final class LadderCommand implements Callable<Integer> {
         }
         Instant startTime = Instant.now();
         long start = System.nanoTime();
+        // the folder is claimed (refused if in use or holding other files) before anything is fitted
+        try (OutputFolder folder = output == null ? null : OutputFolder.claim(output, "--output", overwrite)) {
+            return climb(startTime, start, actualSeed, out);
+        }
+    }
+
+    private int climb(Instant startTime, long start, long actualSeed, PrintWriter out) {
         LadderOutcome ladder = service.climb(new LadderService.Request(family, Optional.ofNullable(data),
                 familyOptions.toFamilyOptions(), chains, warmup, draws, actualSeed, units), FIRST_UNITS, LAST_UNITS);
         out.println(family + " on " + ladder.datasetSource() + ": the ladder from no pooling to full Bayes (nuts "
@@ -105,14 +117,17 @@ final class LadderCommand implements Callable<Integer> {
      * shrinkage, report, as {@code muster fit --method M} writes them) into a folder per rung.
      */
     private void write(LadderOutcome ladder, RunInfo run, PrintWriter out) {
-        Path directory = createDirectories(output);
-        List<Path> written = new ArrayList<>(pipeline.write(directory, ladder.withRun(run)));
+        Path directory = output;
         List<String> rungs = new ArrayList<>();
+        List<String> rungFiles = new ArrayList<>();
         for (Map.Entry<String, FitOutcome> rung : ladder.fits().entrySet()) {
             Path folder = createDirectories(directory.resolve(rung.getKey()));
-            int files = pipeline.write(folder, rung.getValue().withRun(run)).size();
-            rungs.add("wrote " + folder + File.separator + " (" + files + " files: the " + rung.getKey() + " rung's own)");
+            List<Path> files = pipeline.write(folder, rung.getValue().withRun(run));
+            files.forEach(f -> rungFiles.add(rung.getKey() + "/" + f.getFileName()));
+            rungs.add("wrote " + folder + File.separator + " (" + files.size() + " files: the " + rung.getKey()
+                    + " rung's own)");
         }
+        List<Path> written = new ArrayList<>(pipeline.write(directory, ladder.withRun(run.withFiles(rungFiles))));
         out.println();
         for (Path file : written) {
             out.println("wrote " + file);

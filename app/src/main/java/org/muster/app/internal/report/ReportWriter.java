@@ -1,8 +1,6 @@
 package org.muster.app.internal.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
 import org.muster.diagnostics.api.SummaryRow;
 import org.muster.diagnostics.api.WarningThresholds;
+import org.muster.diagnostics.api.WholeFile;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
 import org.slf4j.Logger;
@@ -71,9 +70,9 @@ public final class ReportWriter implements OutputWriter {
         String html = render(input);
         LOG.debug("report of {} rendered in {} ms, {} characters", input.familyId(),
                 (System.nanoTime() - start) / 1_000_000, html.length());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             out.write(html);
-        }
+        });
         return file;
     }
 

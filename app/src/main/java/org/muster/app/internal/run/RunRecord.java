@@ -68,6 +68,8 @@ public final class RunRecord {
         root.putNull("wall_seconds");
         root.putNull("exit_status");
         root.putNull("cancelled");
+        // null until the run ends: a later --overwrite then knows a killed run's files by their names
+        root.putNull("files");
     }
 
     /** Writes the start of the record into a folder. */
@@ -108,12 +110,29 @@ public final class RunRecord {
      */
     public void end(Instant end, int exitStatus, boolean cancelled, Optional<Map<String, String>> methodSettings,
             Optional<Integer> drawsPerChain) {
+        end(end, exitStatus, cancelled, methodSettings, drawsPerChain, List.of());
+    }
+
+    /**
+     * Completes the record, listing the files the run wrote, and writes it again.
+     *
+     * @param files the run's files relative to its folder, besides run.json and muster.log (listed always)
+     */
+    public void end(Instant end, int exitStatus, boolean cancelled, Optional<Map<String, String>> methodSettings,
+            Optional<Integer> drawsPerChain, List<String> files) {
         root.put("end_time", end.toString());
         root.put("wall_seconds", Duration.between(start, end).toNanos() * 1e-9);
         root.put("exit_status", exitStatus);
         root.put("cancelled", cancelled);
         methodSettings.ifPresent(s -> root.set("method_settings", JSON.valueToTree(s)));
         drawsPerChain.ifPresent(n -> root.put("draws_per_chain", n));
+        ArrayNode listed = root.putArray("files");
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(files);
+        if (Files.exists(file.resolveSibling(RunLog.FILE_NAME))) {
+            names.add(RunLog.FILE_NAME);
+        }
+        names.add(FILE_NAME);
+        names.forEach(listed::add);
         write();
     }
 

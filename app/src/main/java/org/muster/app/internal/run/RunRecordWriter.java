@@ -42,7 +42,7 @@ public final class RunRecordWriter implements OutputWriter {
                 run.seedGiven(), settings), run.start());
         record.end(run.end().orElse(Instant.now()), run.exitStatus().orElse(0),
                 draws.map(PosteriorDraws::cancelled).orElse(false), draws.map(PosteriorDraws::settings),
-                draws.map(d -> d.draws().iterations()));
+                draws.map(d -> d.draws().iterations()), run.files());
         return List.of(record.file());
     }
 }
