@@ -258,7 +258,7 @@ final class FitCommand implements Callable<Integer> {
             status.cancelled = true;
             err.println("muster: interrupted with " + e.drawsPerChain() + " draws per chain, too few to summarize"
                     + (directory.isPresent() ? "; nothing written but run.json and muster.log" : ""));
-            return ExitCodes.INTERRUPTED;
+            return interruption.exitStatus();
         } finally {
             if (progress instanceof ProgressDisplay display) {
                 display.close();
@@ -268,7 +268,7 @@ final class FitCommand implements Callable<Integer> {
         boolean cancelled = outcome.hasDraws() && outcome.draws().cancelled();
         status.cancelled = cancelled;
         print(outcome, out);
-        int code = cancelled ? ExitCodes.INTERRUPTED
+        int code = cancelled ? interruption.exitStatus()
                 : strict && outcome.hasDraws() && !outcome.summary().warnings().isEmpty() ? ExitCodes.DIAGNOSTIC_WARNINGS
                 : ExitCodes.OK;
         if (directory.isPresent()) {

@@ -114,7 +114,9 @@ public final class ReportWriter implements OutputWriter {
                 + input.warmup() + " warmup)");
         definition(page, "seed", Long.toString(input.seed()));
         summary.sampler().ifPresent(checks -> definition(page, "sampler", samplerLine(checks)));
-        if (input.draws().cancelled()) {
+        if (input.interruption().isPresent()) {
+            definition(page, "note", input.interruption().get());
+        } else if (input.draws().cancelled()) {
             definition(page, "note", "the run was cancelled: chains are cut to the shortest one");
         }
         page.append("</dl>\n</header>\n");
