@@ -4,12 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.muster.core.api.Model;
 import org.muster.core.api.Node;
-import org.muster.core.spi.InferenceMethod;
+import org.muster.core.spi.ChainTarget;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MarkovChain;
+import org.muster.core.spi.MarkovChainMethod;
 import org.muster.core.spi.MethodOptions;
-import org.muster.samplers.internal.chains.ChainRunner;
+import org.muster.core.spi.RunConfig;
 
 /**
  * Provides {@code gibbs}: a sweep over the parameter nodes, each drawn in closed form where its
@@ -44,18 +47,42 @@ public final class GibbsProvider implements InferenceMethodProvider {
     }
 
     @Override
-    public InferenceMethod create(MethodOptions options) {
+    public MarkovChainMethod create(MethodOptions options) {
         options.requireKnown(ID, Set.of(BLOCK, BLOCK_STEPS));
         String blockOption = options.asMap().get(BLOCK);
         int blockSteps = options.getInt(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1);
-        return (model, config, listener) -> {
-            List<List<String>> blocks = blocks(model, blockOption);
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("algorithm", ID);
-            settings.put("updates", String.join("; ", GibbsPlan.explain(model, blocks, blockSteps)));
-            return ChainRunner.run(ID, settings, false, model, config, listener, (target, random, init) ->
-                    new GibbsChain(target, random, init, GibbsPlan.updates(model.compile(), blocks, config.warmup(),
-                            blockSteps)));
+        return new MarkovChainMethod() {
+            @Override
+            public String id() {
+                return ID;
+            }
+
+            @Override
+            public Map<String, String> settings(Model model, RunConfig config) {
+                Map<String, String> settings = new LinkedHashMap<>();
+                settings.put("algorithm", ID);
+                settings.put("updates", String.join("; ", GibbsPlan.explain(model, blocks(model, blockOption),
+                        blockSteps)));
+                return settings;
+            }
+
+            @Override
+            public boolean usesGradient() {
+                return false;
+            }
+
+            @Override
+            public boolean updatesDiscreteParameters() {
+                return true;
+            }
+
+            @Override
+            public MarkovChain newChain(ChainTarget target, RandomGenerator random, double[] initialPoint,
+                    RunConfig config) {
+                List<List<String>> blocks = blocks(target.compiled().model(), blockOption);
+                return new GibbsChain(target.evaluator(), random, initialPoint, GibbsPlan.updates(target.compiled(),
+                        blocks, config.warmup(), blockSteps));
+            }
         };
     }
 

@@ -3,10 +3,14 @@ package org.muster.samplers.internal.mh;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.muster.core.spi.InferenceMethod;
+import java.util.random.RandomGenerator;
+import org.muster.core.api.Model;
+import org.muster.core.spi.ChainTarget;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MarkovChain;
+import org.muster.core.spi.MarkovChainMethod;
 import org.muster.core.spi.MethodOptions;
-import org.muster.samplers.internal.chains.ChainRunner;
+import org.muster.core.spi.RunConfig;
 
 /** Provides {@code mh}: adaptive random-walk Metropolis on the unconstrained space. */
 public final class MetropolisProvider implements InferenceMethodProvider {
@@ -46,7 +50,7 @@ public final class MetropolisProvider implements InferenceMethodProvider {
     }
 
     @Override
-    public InferenceMethod create(MethodOptions options) {
+    public MarkovChainMethod create(MethodOptions options) {
         options.requireKnown(ID, Set.of(TARGET_ACCEPT, PROPOSAL, UPDATE));
         String proposal = choice(options, PROPOSAL, "dense", "diag");
         String update = choice(options, UPDATE, "block", "componentwise");
@@ -56,12 +60,30 @@ public final class MetropolisProvider implements InferenceMethodProvider {
         }
         boolean dense = proposal.equals("dense");
         boolean componentwise = update.equals("componentwise");
-        return (model, config, listener) -> {
-            // A Gaussian random walk would propose fractional values for a discrete parameter.
-            model.requireNoDiscreteParameters(ID);
-            return ChainRunner.run(ID, settings(targetAcceptance, proposal, update), false, model, config, listener,
-                    (target, random, init) -> new MetropolisChain(target, random, init, config.warmup(),
-                            targetAcceptance, dense, componentwise));
+        // A Gaussian random walk would propose fractional values for a discrete parameter: the runner
+        // refuses models with discrete parameters (updatesDiscreteParameters is false).
+        return new MarkovChainMethod() {
+            @Override
+            public String id() {
+                return ID;
+            }
+
+            @Override
+            public Map<String, String> settings(Model model, RunConfig config) {
+                return MetropolisProvider.settings(targetAcceptance, proposal, update);
+            }
+
+            @Override
+            public boolean usesGradient() {
+                return false;
+            }
+
+            @Override
+            public MarkovChain newChain(ChainTarget target, RandomGenerator random, double[] initialPoint,
+                    RunConfig config) {
+                return new MetropolisChain(target.evaluator(), random, initialPoint, config.warmup(), targetAcceptance,
+                        dense, componentwise);
+            }
         };
     }
 }

@@ -1,13 +1,14 @@
-package org.muster.samplers.internal.chains;
+package org.muster.core.spi;
 
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.muster.core.api.LogDensity;
 
 /**
  * A test sampler that adds a fixed step to the first coordinate each iteration (0: it stays where it
  * started), so a draw's value tells its iteration and the start is visible in the output.
  */
-final class SteppingSampler implements ChainSampler {
+final class SteppingSampler implements MarkovChain {
 
     private final LogDensity target;
     private final double[] position;
@@ -19,9 +20,28 @@ final class SteppingSampler implements ChainSampler {
         this.step = step;
     }
 
-    /** A factory of samplers that move by {@code step}. */
-    static ChainRunner.SamplerFactory stepping(double step) {
-        return (target, random, init) -> new SteppingSampler(target, init, step);
+    /**
+     * A method whose chains move by {@code step}.
+     *
+     * @param usesGradient whether the runner must find initial points with a finite gradient
+     */
+    static MarkovChainMethod stepping(String id, double step, boolean usesGradient) {
+        return new MarkovChainMethod() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public boolean usesGradient() {
+                return usesGradient;
+            }
+
+            @Override
+            public MarkovChain newChain(ChainTarget target, RandomGenerator random, double[] init, RunConfig config) {
+                return new SteppingSampler(target.evaluator(), init, step);
+            }
+        };
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.muster.samplers.internal.chains;
+package org.muster.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +12,10 @@ import org.muster.core.api.Model;
 import org.muster.core.api.ModelBuilder;
 import org.muster.core.api.Node;
 import org.muster.core.api.PosteriorDraws;
-import org.muster.core.spi.FitListener;
-import org.muster.core.spi.RunConfig;
 
 class InitializationTest {
 
-    private static final ChainRunner.SamplerFactory STAY = SteppingSampler.stepping(0);
+    private static final MarkovChainMethod STAY = SteppingSampler.stepping("stay", 0, true);
 
     private static Model model() {
         ModelBuilder b = Model.builder();
@@ -28,7 +26,7 @@ class InitializationTest {
     }
 
     private static PosteriorDraws run(Model model, RunConfig config) {
-        return ChainRunner.run("stay", Map.of(), true, model, config, FitListener.NONE, STAY);
+        return STAY.fit(model, config, FitListener.NONE);
     }
 
     @Test

@@ -1,24 +1,21 @@
-package org.muster.samplers.internal.chains;
+package org.muster.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.muster.core.api.Distributions.normal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.Model;
 import org.muster.core.api.ModelBuilder;
 import org.muster.core.api.PosteriorDraws;
-import org.muster.core.spi.FitListener;
-import org.muster.core.spi.RunConfig;
 
 class ChainRunnerTest {
 
     /** A sampler that moves mu by one each iteration, so a draw's value tells its iteration. */
-    private static final ChainRunner.SamplerFactory COUNTER = SteppingSampler.stepping(1);
+    private static final MarkovChainMethod COUNTER = SteppingSampler.stepping("counter", 1, false);
 
     private static Model model() {
         ModelBuilder b = Model.builder();
@@ -40,8 +37,8 @@ class ChainRunnerTest {
                 return done.get() >= iterations;
             }
         };
-        return ChainRunner.run("counter", Map.of(), false, model(),
-                RunConfig.builder().chains(4).warmup(0).draws(10).seed(1).build(), listener, COUNTER);
+        return ChainRunner.run(COUNTER, model(), RunConfig.builder().chains(4).warmup(0).draws(10).seed(1).build(),
+                listener);
     }
 
     @Test

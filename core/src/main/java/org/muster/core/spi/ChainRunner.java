@@ -1,4 +1,4 @@
-package org.muster.samplers.internal.chains;
+package org.muster.core.spi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +15,15 @@ import org.muster.core.api.ModelEvaluator;
 import org.muster.core.api.NodeKind;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.api.RandomStreams;
-import org.muster.core.spi.FitListener;
-import org.muster.core.spi.RunConfig;
-import org.muster.core.spi.SamplingStart;
 
 /**
- * Runs independent chains of any {@link ChainSampler}: initialization, warmup, sampling, output and
- * progress, on the configured executor. Chain {@code c} always uses random stream {@code c}, so the
- * draws depend on the seed only, not on the number of threads.
+ * Runs the independent chains of a {@link MarkovChainMethod}, the one loop every sampler shares:
+ * initialization, warmup, sampling, the draws and statistics, listener calls, timing and cancellation,
+ * on the configured executor. Chain {@code c} always uses random stream {@code c}, so the draws depend on
+ * the seed only, not on the number of threads. {@link MarkovChainMethod#fit} calls it; a method that
+ * overrides {@code fit} (to check the model first, say) calls it too.
  */
 public final class ChainRunner {
-
-    /** Creates a chain's sampler from its evaluator, random stream and initial point. */
-    @FunctionalInterface
-    public interface SamplerFactory {
-        ChainSampler create(ModelEvaluator target, RandomGenerator random, double[] initialPoint);
-    }
 
     private static final int INIT_ATTEMPTS = 100;
     private static final double INIT_RADIUS = 2.0;
@@ -39,13 +32,26 @@ public final class ChainRunner {
     }
 
     /**
-     * Runs the chains.
+     * Runs the method's chains on the model.
      *
-     * @param settings the method's settings for the output, as CmdStan names them
-     * @param usesGradient whether initial points must also have a finite gradient
+     * <p>In order: the model is refused if it has discrete parameters and the method does not update
+     * them; the method's settings are read; each chain gets its evaluator, its initial point (Stan's rule:
+     * the chain's initial values from {@link RunConfig#initialValues(int)}, uniform(-2, 2) on the
+     * unconstrained scale for the rest, whole values for discrete parameters, up to 100 attempts where
+     * the density or, for gradient methods, its gradient is not finite) and its {@link MarkovChain}; the
+     * listener's {@link FitListener#onStart} follows; then the chains run, each on the executor if there
+     * is one, else one after another on this thread. A cancelled run returns the chains that give the most
+     * draws in all, each cut to the shortest kept one (see {@link #keptChains}).
+     *
+     * @throws IllegalArgumentException if the model does not suit the method, or no chain can start
      */
-    public static PosteriorDraws run(String methodId, Map<String, String> settings, boolean usesGradient, Model model,
-            RunConfig config, FitListener listener, SamplerFactory factory) {
+    public static PosteriorDraws run(MarkovChainMethod method, Model model, RunConfig config, FitListener listener) {
+        String methodId = method.id();
+        if (!method.updatesDiscreteParameters()) {
+            model.requireNoDiscreteParameters(methodId);
+        }
+        Map<String, String> settings = method.settings(model, config);
+        boolean usesGradient = method.usesGradient();
         CompiledModel compiled = model.compile();
         List<RandomGenerator> streams = RandomStreams.split(config.seed(), config.chains());
         int chains = config.chains();
@@ -56,12 +62,12 @@ public final class ChainRunner {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         // Samplers are created up front on this thread so the statistics' names are known before any chain runs.
-        List<ChainSampler> samplers = new ArrayList<>();
+        List<MarkovChain> samplers = new ArrayList<>();
         List<ModelEvaluator> evaluators = new ArrayList<>();
         for (int c = 0; c < chains; c++) {
             ModelEvaluator evaluator = compiled.newEvaluator();
             double[] init = initialPoint(compiled, evaluator, config, streams.get(c), c, usesGradient);
-            samplers.add(factory.create(evaluator, streams.get(c), init));
+            samplers.add(method.newChain(new ChainTarget(c, compiled, evaluator), streams.get(c), init, config));
             evaluators.add(evaluator);
         }
         statisticNames.addAll(samplers.get(0).statisticNames());
@@ -133,7 +139,7 @@ public final class ChainRunner {
         return kept;
     }
 
-    private static boolean runChain(int chain, ChainSampler sampler, ModelEvaluator evaluator, RunConfig config,
+    private static boolean runChain(int chain, MarkovChain sampler, ModelEvaluator evaluator, RunConfig config,
             FitListener listener, Draws.Builder draws, Draws.Builder statistics, ChainReport[] reports) {
         int total = config.warmup() + config.draws();
         double[] row = new double[evaluator.outputSize()];
