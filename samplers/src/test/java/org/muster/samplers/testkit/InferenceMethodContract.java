@@ -118,6 +118,138 @@ public abstract class InferenceMethodContract {
         assertEquals(50, fit.samplerStatistics().iterations());
     }
 
+    /**
+     * More chains than threads, cancelled while the second chain runs: the third chain, still queued,
+     * has no draws, and the run keeps the chains that give the most draws in all (here the first chain
+     * alone, whole) instead of cutting every chain to the queued one's nothing. A method that runs its
+     * chains through {@code MarkovChainMethod}'s runner meets this without code of its own.
+     */
+    @Test
+    public void aCancelWithChainsStillQueuedKeepsTheChainsThatGiveTheMostDraws() {
+        AtomicInteger iterations = new AtomicInteger();
+        FitListener listener = new FitListener() {
+            @Override
+            public void onIteration(int chain, int iteration, int total, boolean warmup) {
+                iterations.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                // chain 1: 20 warmup and 60 draws; chain 2: 20 warmup and 20 draws; chain 3: nothing
+                return iterations.get() >= 80 + 40;
+            }
+        };
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        PosteriorDraws fit;
+        try {
+            fit = fit(RunConfig.builder().chains(3).warmup(20).draws(60).seed(12).executor(oneThread).build(), listener);
+        } finally {
+            oneThread.shutdownNow();
+        }
+        assertTrue(fit.cancelled());
+        assertEquals(1, fit.draws().chains(), "chains kept");
+        assertEquals(60, fit.draws().iterations());
+        assertEquals(60, fit.samplerStatistics().iterations());
+        assertEquals(List.of(1), fit.chains().stream().map(org.muster.core.api.ChainReport::chain).toList());
+    }
+
+    /** Every chain runs on {@link RunConfig#executor()} when one is given, one task per chain. */
+    @Test
+    public void theChainsRunOnTheConfiguredExecutor() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        AtomicInteger tasks = new AtomicInteger();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        java.util.concurrent.Executor counting = task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        };
+        FitListener listener = new FitListener() {
+            @Override
+            public void onChainEnd(int chain, org.muster.core.api.ChainReport report) {
+                threads.add(Thread.currentThread().getName());
+            }
+        };
+        try {
+            fit(RunConfig.builder().chains(3).warmup(10).draws(10).seed(4).executor(counting).build(), listener);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, tasks.get(), "tasks given to the executor");
+        assertEquals(3, threads.size());
+        assertTrue(threads.stream().noneMatch(name -> name.equals(Thread.currentThread().getName())),
+                "chains ran on the calling thread: " + threads);
+    }
+
+    /**
+     * The listener's calls come in {@link FitListener}'s order: {@code onStart} once before anything
+     * else; for each chain, each iteration's {@code onDraw} then {@code onIteration} with the same
+     * 1-based count out of warmup plus draws, {@code onWarmupEnd} once between the last warmup
+     * iteration's {@code onDraw} and its {@code onIteration} (first, without warmup), and
+     * {@code onChainEnd} last.
+     */
+    @Test
+    public void theListenerCallsComeInOrderForEveryChain() {
+        for (int warmup : new int[] {0, 15}) {
+            int draws = 10;
+            int chains = 3;
+            List<String> events = new CopyOnWriteArrayList<>();
+            FitListener listener = new FitListener() {
+                @Override
+                public void onStart(SamplingStart start) {
+                    events.add("start");
+                }
+
+                @Override
+                public void onDraw(int chain, int iteration, boolean isWarmup, double[] values, double[] statistics) {
+                    events.add(chain + ":draw:" + iteration + ":" + isWarmup);
+                }
+
+                @Override
+                public void onIteration(int chain, int iteration, int total, boolean isWarmup) {
+                    events.add(chain + ":iteration:" + iteration + ":" + isWarmup + ":" + total);
+                }
+
+                @Override
+                public void onWarmupEnd(int chain, java.util.Optional<org.muster.core.api.ChainReport.Adaptation> a) {
+                    events.add(chain + ":warmup-end");
+                }
+
+                @Override
+                public void onChainEnd(int chain, org.muster.core.api.ChainReport report) {
+                    events.add(chain + ":end");
+                }
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                fit(RunConfig.builder().chains(chains).warmup(warmup).draws(draws).seed(6).executor(pool).build(),
+                        listener);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals("start", events.get(0));
+            assertEquals(1, events.stream().filter("start"::equals).count());
+            int total = warmup + draws;
+            for (int c = 0; c < chains; c++) {
+                String chain = c + ":";
+                List<String> expected = new java.util.ArrayList<>();
+                if (warmup == 0) {
+                    expected.add(chain + "warmup-end");
+                }
+                for (int i = 1; i <= total; i++) {
+                    boolean isWarmup = i <= warmup;
+                    expected.add(chain + "draw:" + i + ":" + isWarmup);
+                    if (i == warmup) {
+                        expected.add(chain + "warmup-end");
+                    }
+                    expected.add(chain + "iteration:" + i + ":" + isWarmup + ":" + total);
+                }
+                expected.add(chain + "end");
+                assertEquals(expected, events.stream().filter(e -> e.startsWith(chain)).toList(),
+                        "chain " + c + ", warmup " + warmup);
+            }
+        }
+    }
+
     @Test
     public void theListenerSeesTheLayoutEveryIterationsValuesAndEachChainsEnd() {
         int warmup = 30;
