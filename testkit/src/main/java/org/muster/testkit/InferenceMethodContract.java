@@ -1,4 +1,4 @@
-package org.muster.samplers.testkit;
+package org.muster.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,9 +27,11 @@ import org.muster.core.spi.SamplingStart;
 /**
  * The contract every MCMC inference method meets: it recovers closed-form posteriors within Monte
  * Carlo error, the seed alone fixes the draws whatever the executor, a cancelled run returns what it
- * has, and the listener sees every draw. Each built-in sampler's test extends this class, and so can a
- * plugin's: it ships in {@code muster-samplers}' test jar (classifier {@code tests}) with
- * {@link MonteCarloAssertions}; {@code examples/plugin-example} shows how.
+ * has (with chains still queued too), the chains run on the configured executor, and the listener sees
+ * every draw, in order. Each built-in sampler's test extends this class, and so can a plugin's: it ships
+ * in {@code muster-testkit} with {@link MonteCarloAssertions}; {@code examples/plugin-example} shows how.
+ * A method built on {@code org.muster.core.spi.MarkovChainMethod} meets the run's part (executor,
+ * cancel, listener) through the shared chain runner.
  */
 public abstract class InferenceMethodContract {
 

@@ -1,4 +1,4 @@
-package org.muster.models.spi;
+package org.muster.testkit.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.muster.models.testkit.ModelFamilyContract;
+import org.muster.models.spi.ModelFamily;
 
 /** The family contract over every model family {@link ServiceLoader} finds, the built-in ones. */
 class BuiltInFamiliesContractTest extends ModelFamilyContract {

@@ -1,4 +1,4 @@
-package org.muster.models.testkit;
+package org.muster.testkit.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.muster.core.api.CompiledModel;
 import org.muster.core.api.Draws;
-import org.muster.core.api.ModelEvaluator;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
@@ -36,13 +34,15 @@ import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
+import org.muster.testkit.GradientAssertions;
 
 /**
  * What every model family must do: describe itself, build on its data with each pooling it offers
  * (and refuse the others) with a gradient that matches finite differences, reject unknown options and
  * priors by name, fit with NUTS and give finite predictions and a shrinkage table for its units. The
- * built-in families run it ({@code BuiltInFamiliesContractTest}), and so can a plugin's: it ships in
- * {@code muster-models}' test jar (classifier {@code tests}); {@code examples/plugin-example} shows how.
+ * built-in families run it ({@code BuiltInFamiliesContractTest} in this module's tests), and so can a
+ * plugin's: it ships as {@code muster-testkit-models}, to add with test scope together with
+ * {@code muster-samplers} (for NUTS); {@code examples/plugin-example} shows how.
  * A subclass names the families under test; {@link #data(ModelFamily)} gives each one's data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,40 +99,14 @@ public abstract class ModelFamilyContract {
         }
         for (Pooling pooling : family.poolings()) {
             FamilyModel model = family.prepare(data(family), FamilyOptions.builder().pooling(pooling).build());
-            assertGradientMatchesFiniteDifferences(model.model().compile(), family.id() + ", " + pooling);
+            GradientAssertions.assertGradientMatchesFiniteDifferences(model.model().compile(),
+                    family.id() + ", " + pooling);
         }
         for (Pooling pooling : Pooling.values()) {
             if (!family.poolings().contains(pooling)) {
                 assertThrows(IllegalArgumentException.class,
                         () -> family.prepare(data(family), FamilyOptions.builder().pooling(pooling).build()));
             }
-        }
-    }
-
-    /**
-     * The gradient at a point near the origin (unconstrained coordinates N(0, 0.3²), seed 17) agrees with
-     * central differences (step 1e-6) to 1e-4 relative, and the log density there is finite; for a
-     * family's own tests too.
-     */
-    public static void assertGradientMatchesFiniteDifferences(CompiledModel compiled, String label) {
-        SplittableRandom random = new SplittableRandom(17);
-        double[] x = new double[compiled.dimension()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 0.3 * random.nextGaussian();
-        }
-        ModelEvaluator evaluator = compiled.newEvaluator();
-        double[] gradient = new double[x.length];
-        double logDensity = evaluator.logDensityGradient(x, gradient);
-        assertTrue(Double.isFinite(logDensity), label);
-        for (int i = 0; i < x.length; i++) {
-            double h = 1e-6;
-            double[] step = x.clone();
-            step[i] += h;
-            double up = evaluator.logDensity(step);
-            step[i] -= 2 * h;
-            double numeric = (up - evaluator.logDensity(step)) / (2 * h);
-            assertEquals(numeric, gradient[i], 1e-4 * Math.max(1, Math.abs(numeric)),
-                    label + ": " + compiled.unconstrainedNames().get(i));
         }
     }
 

@@ -1,34 +1,44 @@
-package org.muster.core.api.transforms;
+package org.muster.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.muster.core.api.transforms.Transform;
 
 /**
- * One suite every {@link Transform} runs: round trip, log-Jacobian against a finite-difference
- * Jacobian, reverse mode against finite differences, membership of the constrained set, and clear
- * rejection of values outside it. Blocks sit at non-zero offsets inside larger arrays so offset
- * mistakes show up.
+ * The contract every {@link Transform} meets: round trip, log-Jacobian against a finite-difference
+ * Jacobian, reverse mode against finite differences, membership of the constrained set, clear rejection
+ * of values outside it (the message naming the entry), and finite results at extreme inputs. Blocks sit
+ * at non-zero offsets inside larger arrays so offset mistakes show up. A subclass lists its transforms
+ * at some sizes ({@link #cases()}); for a transform onto a manifold of lower dimension than its
+ * constrained block, it says which coordinates chart it ({@link #chart}), and it may check membership of
+ * its set more closely ({@link #assertInSet}). The built-in transforms run it in this module's tests
+ * ({@code BuiltInTransformsContractTest}).
  */
-class TransformContractTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class TransformContract {
 
     private static final int POINTS = 120;
-    private static final int PAD = 3;
+    /** Entries before and after each block in the arrays the suite passes, filled with NaN or 0. */
+    protected static final int PAD = 3;
     private static final double STEP = 1e-5;
 
-    /** A way to spoil a valid constrained value, and a fragment the message must contain. */
-    record Invalid(String description, UnaryOperator<double[]> spoil, String messageFragment) {
+    /**
+     * A way to spoil a valid constrained value, and a fragment the message must contain.
+     *
+     * @param spoil from the padded constrained array (not modified) to a spoilt copy
+     */
+    public record Invalid(String description, UnaryOperator<double[]> spoil, String messageFragment) {
         @Override
         public String toString() {
             return description;
@@ -36,73 +46,51 @@ class TransformContractTest {
     }
 
     /** One transform at one size; {@code scale} is the spread of the random unconstrained points. */
-    record Case(Transform transform, int size, double scale, List<Invalid> invalids) {
+    public record Case(Transform transform, int size, double scale, List<Invalid> invalids) {
         @Override
         public String toString() {
             return transform.name() + " size " + size;
         }
     }
 
-    static Stream<Arguments> cases() {
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case(Transforms.identity(), 4, 3.0, List.of(
-                new Invalid("NaN", y -> set(y, 2, Double.NaN), "entry 2 = NaN"))));
-        for (double bound : new double[] {0.0, -2.5, 10.0}) {
-            cases.add(new Case(Transforms.lower(bound), 5, 2.0, List.of(
-                    new Invalid("below", y -> set(y, 3, bound - 0.5), "entry 3 = "
-                            + TransformMath.format(bound - 0.5) + " is not above the lower bound "
-                            + TransformMath.format(bound)),
-                    new Invalid("at bound", y -> set(y, 0, bound), "entry 0"))));
-            cases.add(new Case(Transforms.upper(bound), 3, 2.0, List.of(
-                    new Invalid("above", y -> set(y, 1, bound + 0.5), "is not below the upper bound "
-                            + TransformMath.format(bound)))));
-        }
-        cases.add(new Case(Transforms.lower(0), 1, 2.0, List.of()));
-        cases.add(new Case(Transforms.interval(0, 1), 4, 3.0, List.of(
-                new Invalid("above", y -> set(y, 2, 1.5), "entry 2 = 1.5 is not inside the interval (0, 1)"),
-                new Invalid("at lower", y -> set(y, 0, 0.0), "entry 0 = 0"))));
-        cases.add(new Case(Transforms.interval(-3, 7.5), 6, 3.0, List.of(
-                new Invalid("below", y -> set(y, 5, -4), "entry 5 = -4 is not inside the interval (-3, 7.5)"))));
-        for (int k = 1; k <= 6; k++) {
-            List<Invalid> invalids = new ArrayList<>();
-            invalids.add(new Invalid("sum", y -> scale(y, 1.01), "not 1 within"));
-            if (k >= 2) {
-                invalids.add(new Invalid("negative", y -> {
-                    double[] spoilt = y.clone();
-                    spoilt[PAD + 1] = -0.5;
-                    spoilt[PAD] += y[PAD + 1] + 0.5;
-                    return spoilt;
-                }, "entry 1 = -0.5 is not above the lower bound 0"));
-            }
-            cases.add(new Case(Transforms.simplex(), k, 1.5, invalids));
-        }
-        for (int k = 1; k <= 5; k++) {
-            int order = k;
-            List<Invalid> invalids = new ArrayList<>();
-            invalids.add(new Invalid("row norm", y -> scale(y, 1.1), "row 0 has squared norm"));
-            if (order >= 2) {
-                invalids.add(new Invalid("negative diagonal", y -> {
-                    double[] spoilt = y.clone();
-                    int diagonal = PAD + (order - 1) * order + order - 1;
-                    spoilt[diagonal] = -spoilt[diagonal];
-                    return spoilt;
-                }, "entry " + ((order - 1) * order + order - 1) + " (row " + (order - 1) + ", column "
-                        + (order - 1) + ")"));
-                invalids.add(new Invalid("upper triangle", y -> set(y, 1, 0.25),
-                        "entry 1 (row 0, column 1) = 0.25 is above the diagonal"));
-            }
-            cases.add(new Case(Transforms.choleskyCorrelation(), order * order, 1.2, invalids));
-        }
-        return cases.stream().map(Arguments::of);
+    /** The transforms under test, each at one size with its invalid values. */
+    protected abstract Stream<Case> cases();
+
+    /**
+     * The coordinates of the constrained block {@code y} (padded by {@link #PAD}) that the Jacobian is
+     * taken onto, as many as the free size: by default the first {@code freeSize(size)} entries (all of
+     * them for an elementwise transform). Override for a transform whose set is charted otherwise.
+     */
+    protected double[] chart(Transform transform, double[] y, int size) {
+        int n = transform.freeSize(size);
+        double[] head = new double[n];
+        System.arraycopy(y, PAD, head, 0, n);
+        return head;
     }
 
-    private static double[] set(double[] padded, int index, double value) {
+    /**
+     * Asserts that the constrained block {@code y} (padded by {@link #PAD}) lies in the transform's set:
+     * by default that its entries are finite and that {@code unconstrain} accepts it. Override to check
+     * the set itself.
+     */
+    protected void assertInSet(Case c, double[] y) {
+        for (int i = 0; i < c.size(); i++) {
+            double v = y[PAD + i];
+            assertTrue(Double.isFinite(v), () -> c + " entry not finite");
+        }
+        int n = c.transform().freeSize(c.size());
+        c.transform().unconstrain(y, PAD, new double[n + 2 * PAD], PAD, c.size());
+    }
+
+    /** A copy of the padded array with block entry {@code index} set to {@code value}, for an {@link Invalid}. */
+    protected static double[] set(double[] padded, int index, double value) {
         double[] copy = padded.clone();
         copy[PAD + index] = value;
         return copy;
     }
 
-    private static double[] scale(double[] padded, double factor) {
+    /** A copy of the padded array with every entry multiplied by {@code factor}, for an {@link Invalid}. */
+    protected static double[] scale(double[] padded, double factor) {
         double[] copy = padded.clone();
         for (int i = 0; i < copy.length; i++) {
             copy[i] *= factor;
@@ -128,29 +116,6 @@ class TransformContractTest {
         return c.transform().constrain(x, PAD, new double[c.size() + 2 * PAD], PAD, c.size());
     }
 
-    /** The coordinates of y the Jacobian is taken onto: all, the first K-1, or the strict lower triangle. */
-    private static double[] chart(Transform transform, double[] y, int size) {
-        if (transform instanceof Simplex) {
-            double[] head = new double[size - 1];
-            System.arraycopy(y, PAD, head, 0, size - 1);
-            return head;
-        }
-        if (transform instanceof CholeskyCorrelation) {
-            int order = CholeskyCorrelation.order(size);
-            double[] lower = new double[order * (order - 1) / 2];
-            int n = 0;
-            for (int i = 0; i < order; i++) {
-                for (int j = 0; j < i; j++) {
-                    lower[n++] = y[PAD + i * order + j];
-                }
-            }
-            return lower;
-        }
-        double[] all = new double[size];
-        System.arraycopy(y, PAD, all, 0, size);
-        return all;
-    }
-
     private static void assertClose(double expected, double actual, double tolerance, String what) {
         double scale = Math.max(1.0, Math.max(Math.abs(expected), Math.abs(actual)));
         assertTrue(Math.abs(expected - actual) <= tolerance * scale,
@@ -159,7 +124,7 @@ class TransformContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void roundTripRecoversTheUnconstrainedPoint(Case c) {
+    public void roundTripRecoversTheUnconstrainedPoint(Case c) {
         SplittableRandom random = new SplittableRandom(11);
         int n = c.transform().freeSize(c.size());
         for (int point = 0; point < POINTS; point++) {
@@ -175,7 +140,7 @@ class TransformContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void logJacobianMatchesFiniteDifferenceDeterminant(Case c) {
+    public void logJacobianMatchesFiniteDifferenceDeterminant(Case c) {
         SplittableRandom random = new SplittableRandom(12);
         int n = c.transform().freeSize(c.size());
         for (int point = 0; point < POINTS; point++) {
@@ -205,7 +170,7 @@ class TransformContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void backwardMatchesFiniteDifferences(Case c) {
+    public void backwardMatchesFiniteDifferences(Case c) {
         SplittableRandom random = new SplittableRandom(13);
         int n = c.transform().freeSize(c.size());
         for (int point = 0; point < POINTS; point++) {
@@ -248,7 +213,7 @@ class TransformContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void constrainedValuesLieInTheSet(Case c) {
+    public void constrainedValuesLieInTheSet(Case c) {
         SplittableRandom random = new SplittableRandom(14);
         int n = c.transform().freeSize(c.size());
         for (int point = 0; point < POINTS; point++) {
@@ -262,50 +227,9 @@ class TransformContractTest {
         }
     }
 
-    private static void assertInSet(Case c, double[] y) {
-        Transform t = c.transform();
-        int size = c.size();
-        for (int i = 0; i < size; i++) {
-            double v = y[PAD + i];
-            assertTrue(Double.isFinite(v), () -> c + " entry not finite");
-            if (t instanceof LowerBound lower) {
-                assertTrue(v > lower.lowerBound(), c + " entry " + i + " = " + v);
-            } else if (t instanceof UpperBound upper) {
-                assertTrue(v < upper.upperBound(), c + " entry " + i + " = " + v);
-            } else if (t instanceof Interval interval) {
-                assertTrue(v > interval.lower() && v < interval.upper(), c + " entry " + i + " = " + v);
-            } else if (t instanceof Simplex) {
-                assertTrue(v > 0, c + " entry " + i + " = " + v);
-            }
-        }
-        if (t instanceof Simplex) {
-            double sum = 0;
-            for (int i = 0; i < size; i++) {
-                sum += y[PAD + i];
-            }
-            assertEquals(1.0, sum, 1e-13 * size, c + " sum");
-        }
-        if (t instanceof CholeskyCorrelation) {
-            int order = CholeskyCorrelation.order(size);
-            for (int i = 0; i < order; i++) {
-                double norm = 0;
-                for (int j = 0; j < order; j++) {
-                    double v = y[PAD + i * order + j];
-                    if (j > i) {
-                        assertEquals(0.0, v, 0.0, c + " upper triangle");
-                    } else {
-                        norm += v * v;
-                    }
-                }
-                assertEquals(1.0, norm, 1e-13, c + " row " + i + " norm");
-                assertTrue(y[PAD + i * order + i] > 0, c + " diagonal " + i);
-            }
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void unconstrainRejectsValuesOutsideTheSet(Case c) {
+    public void unconstrainRejectsValuesOutsideTheSet(Case c) {
         SplittableRandom random = new SplittableRandom(15);
         int n = c.transform().freeSize(c.size());
         double[] y = constrained(c, randomPoint(random, n, c.scale()));
@@ -321,7 +245,7 @@ class TransformContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void extremeInputsKeepLogJacobianAndGradientFinite(Case c) {
+    public void extremeInputsKeepLogJacobianAndGradientFinite(Case c) {
         int n = c.transform().freeSize(c.size());
         for (double magnitude : new double[] {-700, -300, -40, 40, 300, 700}) {
             double[] x = new double[n + 2 * PAD];

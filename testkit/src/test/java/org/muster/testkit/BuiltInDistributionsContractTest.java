@@ -1,16 +1,10 @@
-package org.muster.core.api.distributions;
+package org.muster.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.BinomialDistribution;
@@ -24,90 +18,41 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.muster.core.api.distributions.Bernoulli;
+import org.muster.core.api.distributions.BernoulliLogit;
+import org.muster.core.api.distributions.Beta;
+import org.muster.core.api.distributions.Binomial;
+import org.muster.core.api.distributions.BinomialLogit;
+import org.muster.core.api.distributions.Cauchy;
+import org.muster.core.api.distributions.Exponential;
+import org.muster.core.api.distributions.Gamma;
+import org.muster.core.api.distributions.HalfCauchy;
+import org.muster.core.api.distributions.HalfNormal;
+import org.muster.core.api.distributions.InverseGamma;
+import org.muster.core.api.distributions.LogNormal;
+import org.muster.core.api.distributions.NegativeBinomial;
+import org.muster.core.api.distributions.Normal;
+import org.muster.core.api.distributions.Poisson;
+import org.muster.core.api.distributions.PoissonLog;
+import org.muster.core.api.distributions.StudentT;
+import org.muster.core.api.distributions.Uniform;
 
 /**
- * One contract suite that every {@link UnivariateDistribution} kernel runs: gradients against
- * finite differences, log densities against commons-math3 or closed forms, invalid arguments,
- * moments of random draws, and the vectorized sum.
+ * The distribution contract on every built-in univariate kernel, with log densities checked against
+ * commons-math3 or closed forms, and the built-ins' own checks: their names and parameters, and finite
+ * values at boundary points and extreme logits. (Here rather than in core's tests: core cannot depend on
+ * the testkit, which depends on core.)
  */
-class UnivariateDistributionContractTest {
-
-    private static final int POINTS = 200;
-    private static final int DRAWS = 20_000;
-    private static final double GRADIENT_TOLERANCE = 1e-6;
-    private static final double REFERENCE_TOLERANCE = 1e-9;
-    /** Monte Carlo checks allow this many standard errors. */
-    private static final double STANDARD_ERRORS = 5;
-
-    /** A valid log density to compare with, or the reference for a kernel. */
-    @FunctionalInterface
-    interface Reference {
-        double logDensity(double x, double a, double b, double c);
-    }
-
-    /**
-     * How one kernel is exercised.
-     *
-     * @param parameters a valid random parameter point {a, b, c}; unused entries are NaN, which
-     *     kernels must ignore
-     * @param value a valid value, away from the support's boundary, for a parameter point
-     * @param realParameter which of a, b, c are real-valued (differentiable)
-     * @param invalid points {x, a, b, c} whose log density must be -inf
-     */
-    record KernelCase(UnivariateDistribution kernel, Function<RandomGenerator, double[]> parameters,
-            BiFunction<RandomGenerator, double[], Double> value, boolean[] realParameter,
-            Reference reference, List<double[]> invalid) {
-
-        @Override
-        public String toString() {
-            return kernel.name();
-        }
-
-        int parameterCount() {
-            return kernel.parameterNames().size();
-        }
-    }
-
-    /**
-     * Known moments of one parameter point; NaN skips a check.
-     *
-     * @param medianDensity the density at the median, for the median's standard error
-     */
-    record MomentCase(String label, UnivariateDistribution kernel, double a, double b, double c,
-            double mean, double variance, double median, double medianDensity) {
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
+class BuiltInDistributionsContractTest extends UnivariateDistributionContract {
 
     private static final double NAN = Double.NaN;
-
-    private static double uniform(RandomGenerator random, double low, double high) {
-        return low + (high - low) * random.nextDouble();
-    }
-
-    /** Log-uniform, so scales are spread over orders of magnitude evenly. */
-    private static double logUniform(RandomGenerator random, double low, double high) {
-        return Math.exp(uniform(random, Math.log(low), Math.log(high)));
-    }
 
     private static double inverseLogit(double alpha) {
         return 1 / (1 + Math.exp(-alpha));
     }
 
-    private static boolean[] real(boolean a, boolean b, boolean c) {
-        return new boolean[] {a, b, c};
-    }
-
-    private static List<double[]> points(double[]... points) {
-        return List.of(points);
-    }
-
-    static Stream<KernelCase> kernels() {
+    @Override
+    protected Stream<KernelCase> kernels() {
         return Stream.of(
                 new KernelCase(Normal.INSTANCE,
                         r -> new double[] {uniform(r, -5, 5), logUniform(r, 0.2, 5), NAN},
@@ -229,7 +174,7 @@ class UnivariateDistributionContractTest {
                         r -> new double[] {logUniform(r, 0.2, 50),
                             r.nextBoolean() ? 1 + r.nextInt(30) : logUniform(r, 0.2, 30), NAN},
                         (r, p) -> (double) r.nextInt((int) (3 * p[0] + 10)), real(true, true, false),
-                        UnivariateDistributionContractTest::negativeBinomialReference,
+                        BuiltInDistributionsContractTest::negativeBinomialReference,
                         points(new double[] {-1, 2, 2, NAN}, new double[] {0.5, 2, 2, NAN},
                                 new double[] {1, 0, 2, NAN}, new double[] {1, -1, 2, NAN},
                                 new double[] {1, 2, 0, NAN}, new double[] {1, 2, -1, NAN})));
@@ -250,190 +195,6 @@ class UnivariateDistributionContractTest {
                 - org.apache.commons.math3.special.Gamma.logGamma(x + 1)
                 - org.apache.commons.math3.special.Gamma.logGamma(phi)
                 + x * Math.log(mu / (mu + phi)) + phi * Math.log(phi / (mu + phi));
-    }
-
-    private static RandomGenerator seeded(String label) {
-        return RandomGeneratorFactory.of("L64X128MixRandom").create(label.hashCode() + 20240601L);
-    }
-
-    /** The point {x, a, b, c} for one random draw of a case. */
-    private static double[] point(KernelCase kernelCase, RandomGenerator random) {
-        double[] parameters = kernelCase.parameters().apply(random);
-        double x = kernelCase.value().apply(random, parameters);
-        return new double[] {x, parameters[0], parameters[1], parameters[2]};
-    }
-
-    private static double logDensity(UnivariateDistribution kernel, double[] point) {
-        return kernel.logDensity(point[0], point[1], point[2], point[3]);
-    }
-
-    /** Five-point central difference; the step scales with the argument's magnitude. */
-    private static double finiteDifference(UnivariateDistribution kernel, double[] point, int index) {
-        double h = 1e-4 * Math.max(Math.abs(point[index]), 0.1);
-        double[] shifted = point.clone();
-        double[] values = new double[4];
-        double[] offsets = {-2, -1, 1, 2};
-        for (int i = 0; i < 4; i++) {
-            shifted[index] = point[index] + offsets[i] * h;
-            values[i] = logDensity(kernel, shifted);
-        }
-        return (values[0] - 8 * values[1] + 8 * values[2] - values[3]) / (12 * h);
-    }
-
-    @ParameterizedTest
-    @MethodSource("kernels")
-    void gradientMatchesFiniteDifferences(KernelCase kernelCase) {
-        UnivariateDistribution kernel = kernelCase.kernel();
-        RandomGenerator random = seeded(kernel.name());
-        double[] gradient = new double[4];
-        for (int n = 0; n < POINTS; n++) {
-            double[] point = point(kernelCase, random);
-            double logDensity = kernel.logDensityGradient(point[0], point[1], point[2], point[3],
-                    gradient);
-            String where = kernel.name() + " at " + Arrays.toString(point);
-            assertEquals(logDensity(kernel, point), logDensity, 0.0, where);
-            assertTrue(Double.isFinite(logDensity), where);
-            for (int i = 0; i < 4; i++) {
-                boolean differentiable = i == 0 ? !kernel.support().isDiscrete()
-                        : i <= kernelCase.parameterCount() && kernelCase.realParameter()[i - 1];
-                if (!differentiable) {
-                    assertEquals(0.0, gradient[i], 0.0, where + ", entry " + i + " must be 0");
-                    continue;
-                }
-                double expected = finiteDifference(kernel, point, i);
-                assertEquals(expected, gradient[i], GRADIENT_TOLERANCE * Math.max(1, Math.abs(gradient[i])),
-                        where + ", entry " + i);
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("kernels")
-    void logDensityMatchesReference(KernelCase kernelCase) {
-        UnivariateDistribution kernel = kernelCase.kernel();
-        RandomGenerator random = seeded(kernel.name() + "reference");
-        for (int n = 0; n < POINTS; n++) {
-            double[] point = point(kernelCase, random);
-            double expected = kernelCase.reference().logDensity(point[0], point[1], point[2], point[3]);
-            double actual = logDensity(kernel, point);
-            assertEquals(expected, actual, REFERENCE_TOLERANCE * Math.abs(expected),
-                    kernel.name() + " at " + Arrays.toString(point));
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("kernels")
-    void invalidArgumentsGiveNegativeInfinity(KernelCase kernelCase) {
-        UnivariateDistribution kernel = kernelCase.kernel();
-        List<double[]> invalid = new ArrayList<>(kernelCase.invalid());
-        // Every used argument set to NaN or to an infinity, at otherwise valid points.
-        RandomGenerator random = seeded(kernel.name() + "invalid");
-        for (int i = 0; i <= kernelCase.parameterCount(); i++) {
-            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY}) {
-                double[] point = point(kernelCase, random);
-                point[i] = bad;
-                invalid.add(point);
-            }
-        }
-        double[] gradient = new double[4];
-        for (double[] point : invalid) {
-            String where = kernel.name() + " at " + Arrays.toString(point);
-            assertEquals(Double.NEGATIVE_INFINITY, logDensity(kernel, point), where);
-            Arrays.fill(gradient, Double.NaN);
-            assertEquals(Double.NEGATIVE_INFINITY,
-                    kernel.logDensityGradient(point[0], point[1], point[2], point[3], gradient), where);
-            for (double entry : gradient) {
-                assertTrue(Double.isFinite(entry), where + ": gradient " + Arrays.toString(gradient));
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("kernels")
-    void logDensitySumBroadcastsLikeTheScalarLoop(KernelCase kernelCase) {
-        UnivariateDistribution kernel = kernelCase.kernel();
-        RandomGenerator random = seeded(kernel.name() + "sum");
-        int size = 7;
-        double[][] columns = new double[4][size];
-        for (int i = 0; i < size; i++) {
-            double[] point = point(kernelCase, random);
-            for (int j = 0; j < 4; j++) {
-                columns[j][i] = point[j];
-            }
-        }
-        double loop = 0;
-        for (int i = 0; i < size; i++) {
-            loop += kernel.logDensity(columns[0][i], columns[1][i], columns[2][i], columns[3][i]);
-        }
-        assertTrue(Double.isFinite(loop));
-        assertEquals(loop, kernel.logDensitySum(columns[0], columns[1], columns[2], columns[3]), 0.0);
-
-        // An iid plate: one parameter point broadcast over several values drawn for it.
-        double[] parameters = kernelCase.parameters().apply(random);
-        double[] values = new double[size];
-        double iidLoop = 0;
-        for (int i = 0; i < size; i++) {
-            values[i] = kernelCase.value().apply(random, parameters);
-            iidLoop += kernel.logDensity(values[i], parameters[0], parameters[1], parameters[2]);
-        }
-        assertTrue(Double.isFinite(iidLoop));
-        assertEquals(iidLoop, kernel.logDensitySum(values, new double[] {parameters[0]},
-                new double[] {parameters[1]}, new double[] {parameters[2]}), 0.0);
-
-        // Mixed lengths: the first parameter broadcast, the value and the rest per member.
-        double mixedLoop = 0;
-        for (int i = 0; i < size; i++) {
-            mixedLoop += kernel.logDensity(columns[0][i], columns[1][0], columns[2][i], columns[3][i]);
-        }
-        assertEquals(mixedLoop, kernel.logDensitySum(columns[0], new double[] {columns[1][0]},
-                columns[2], columns[3]), 0.0);
-    }
-
-    /**
-     * The scalar methods allocate nothing: measured with the JVM's per-thread allocation counter
-     * over many calls, so even one boxed value per call would show.
-     */
-    @ParameterizedTest
-    @MethodSource("kernels")
-    void scalarMethodsDoNotAllocate(KernelCase kernelCase) throws ReflectiveOperationException {
-        // Reached reflectively: test code compiles inside org.muster.core, which (rightly) does not
-        // read java.management; tests run on the class path, where the call is allowed.
-        Object threads = Class.forName("java.lang.management.ManagementFactory")
-                .getMethod("getThreadMXBean").invoke(null);
-        Class<?> counter;
-        try {
-            counter = Class.forName("com.sun.management.ThreadMXBean");
-        } catch (ClassNotFoundException e) {
-            counter = null;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(counter != null && counter.isInstance(threads),
-                "per-thread allocation counter unavailable");
-        java.lang.reflect.Method allocatedBytes = counter.getMethod("getThreadAllocatedBytes", long.class);
-        UnivariateDistribution kernel = kernelCase.kernel();
-        RandomGenerator random = seeded(kernel.name() + "allocation");
-        double[] point = point(kernelCase, random);
-        double[] gradient = new double[4];
-        long thread = Thread.currentThread().getId();
-        int calls = 20_000;
-        double sink = exercise(kernel, point, gradient, random, 1_000);
-        long before = (Long) allocatedBytes.invoke(threads, thread);
-        sink += exercise(kernel, point, gradient, random, calls);
-        long allocated = (Long) allocatedBytes.invoke(threads, thread) - before;
-        // A few dozen bytes come from the reflective call itself; one box per call would be 320 kB.
-        assertTrue(allocated < calls, kernel.name() + " allocated " + allocated + " bytes in "
-                + calls + " rounds of calls (" + sink + ")");
-    }
-
-    private static double exercise(UnivariateDistribution kernel, double[] point, double[] gradient,
-            RandomGenerator random, int calls) {
-        double sum = 0;
-        for (int i = 0; i < calls; i++) {
-            sum += kernel.logDensity(point[0], point[1], point[2], point[3]);
-            sum += kernel.logDensityGradient(point[0], point[1], point[2], point[3], gradient);
-            sum += kernel.sample(random, point[1], point[2], point[3]);
-        }
-        return sum;
     }
 
     @Test
@@ -488,7 +249,8 @@ class UnivariateDistributionContractTest {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
-    static Stream<MomentCase> moments() {
+    @Override
+    protected Stream<MomentCase> moments() {
         double halfNormalMean = 2 * Math.sqrt(2 / Math.PI);
         double logNormalMean = Math.exp(0.3 + 0.125);
         return Stream.of(
@@ -530,26 +292,5 @@ class UnivariateDistributionContractTest {
                         NAN, NAN),
                 new MomentCase("neg_binomial_2 large", NegativeBinomial.INSTANCE, 100, 50, NAN, 100,
                         300, NAN, NAN));
-    }
-
-    @ParameterizedTest
-    @MethodSource("moments")
-    void drawsHaveTheKnownMoments(MomentCase moment) {
-        RandomGenerator random = seeded(moment.label() + "draws");
-        UnivariateDistribution kernel = moment.kernel();
-        double[] draws = new double[DRAWS];
-        for (int i = 0; i < DRAWS; i++) {
-            draws[i] = kernel.sample(random, moment.a(), moment.b(), moment.c());
-            assertTrue(kernel.logDensity(draws[i], moment.a(), moment.b(), moment.c())
-                    > Double.NEGATIVE_INFINITY, moment + ": draw " + draws[i] + " outside support");
-        }
-        SampleMoments.check(moment.label(), draws, moment.mean(), moment.variance(), STANDARD_ERRORS);
-        if (!Double.isNaN(moment.median())) {
-            double[] sorted = draws.clone();
-            Arrays.sort(sorted);
-            double median = 0.5 * (sorted[DRAWS / 2 - 1] + sorted[DRAWS / 2]);
-            double standardError = 1 / (2 * moment.medianDensity() * Math.sqrt(DRAWS));
-            assertEquals(moment.median(), median, STANDARD_ERRORS * standardError, moment + " median");
-        }
     }
 }

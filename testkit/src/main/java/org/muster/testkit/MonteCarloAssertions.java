@@ -1,4 +1,4 @@
-package org.muster.samplers.testkit;
+package org.muster.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
