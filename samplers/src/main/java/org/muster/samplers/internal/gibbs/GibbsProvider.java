@@ -3,7 +3,6 @@ package org.muster.samplers.internal.gibbs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.Model;
 import org.muster.core.api.Node;
@@ -11,6 +10,7 @@ import org.muster.core.spi.ChainTarget;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MarkovChain;
 import org.muster.core.spi.MarkovChainMethod;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
 
@@ -28,6 +28,11 @@ public final class GibbsProvider implements InferenceMethodProvider {
     static final String BLOCK = "block";
     /** Option: Metropolis steps per sweep of each block. */
     static final String BLOCK_STEPS = "block_steps";
+    private static final List<MethodOption> OPTIONS = List.of(
+            MethodOption.text(BLOCK, null, "nodes updated jointly by a Metropolis step: names separated by commas, blocks"
+                    + " by ';', none for no blocks (default: the blocks the model marks)"),
+            MethodOption.integer(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1,
+                    "Metropolis steps per sweep for each block"));
 
     @Override
     public String id() {
@@ -40,15 +45,20 @@ public final class GibbsProvider implements InferenceMethodProvider {
     }
 
     @Override
+    public List<MethodOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public List<String> explain(Model model, MethodOptions options) {
-        options.requireKnown(ID, Set.of(BLOCK, BLOCK_STEPS));
+        options.check(ID, OPTIONS);
         return GibbsPlan.explain(model, blocks(model, options.asMap().get(BLOCK)),
                 options.getInt(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1));
     }
 
     @Override
     public MarkovChainMethod create(MethodOptions options) {
-        options.requireKnown(ID, Set.of(BLOCK, BLOCK_STEPS));
+        options.check(ID, OPTIONS);
         String blockOption = options.asMap().get(BLOCK);
         int blockSteps = options.getInt(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1);
         return new MarkovChainMethod() {

@@ -1,5 +1,6 @@
 package org.muster.samplers.internal.hmc;
 
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.LogDensity;
@@ -8,6 +9,7 @@ import org.muster.core.spi.ChainTarget;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MarkovChain;
 import org.muster.core.spi.MarkovChainMethod;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
 
@@ -16,6 +18,11 @@ abstract class HamiltonianProvider implements InferenceMethodProvider {
 
     /** Whether this provider's engine is NUTS (else static HMC). */
     abstract boolean nuts();
+
+    @Override
+    public List<MethodOption> options() {
+        return HamiltonianOptions.declared(nuts());
+    }
 
     @Override
     public MarkovChainMethod create(MethodOptions methodOptions) {
