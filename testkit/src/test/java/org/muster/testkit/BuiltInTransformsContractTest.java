@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.muster.core.api.transforms.CholeskyCorrelation;
+import org.muster.core.api.transforms.HalfLine;
 import org.muster.core.api.transforms.Interval;
-import org.muster.core.api.transforms.LowerBound;
 import org.muster.core.api.transforms.Simplex;
 import org.muster.core.api.transforms.Transform;
 import org.muster.core.api.transforms.Transforms;
-import org.muster.core.api.transforms.UpperBound;
 
 /**
  * The transform contract on every built-in transform at several sizes and bounds, with the messages
@@ -118,10 +117,10 @@ class BuiltInTransformsContractTest extends TransformContract {
         for (int i = 0; i < size; i++) {
             double v = y[PAD + i];
             assertTrue(Double.isFinite(v), () -> c + " entry not finite");
-            if (t instanceof LowerBound lower) {
-                assertTrue(v > lower.lowerBound(), c + " entry " + i + " = " + v);
-            } else if (t instanceof UpperBound upper) {
-                assertTrue(v < upper.upperBound(), c + " entry " + i + " = " + v);
+            if (t instanceof HalfLine bound && bound.isLowerBound()) {
+                assertTrue(v > bound.bound(), c + " entry " + i + " = " + v);
+            } else if (t instanceof HalfLine bound) {
+                assertTrue(v < bound.bound(), c + " entry " + i + " = " + v);
             } else if (t instanceof Interval interval) {
                 assertTrue(v > interval.lower() && v < interval.upper(), c + " entry " + i + " = " + v);
             } else if (t instanceof Simplex) {
