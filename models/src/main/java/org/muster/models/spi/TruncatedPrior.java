@@ -1,4 +1,4 @@
-package org.muster.models.internal.priors;
+package org.muster.models.spi;
 
 import java.util.List;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package org.muster.models.internal.priors;
+package org.muster.models.spi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +26,9 @@ import org.muster.core.api.distributions.UnivariateDistribution;
  * The distributions a prior can be given with on the command line, spelled as Stan spells them, and
  * how each is restricted to a parameter's bounds: a prior whose support is wider than the parameter's
  * (a normal on a scale) is truncated and renormalized, with its distribution function for the mass.
+ * {@link Prior} is its public face.
  */
-public final class PriorCatalog {
+final class PriorCatalog {
 
     /** Below this mass inside the parameter's bounds a prior is taken for a mistake. */
     private static final double MINIMUM_MASS = 1e-8;
@@ -88,7 +89,7 @@ public final class PriorCatalog {
     }
 
     /** The distribution names a prior can use, as Stan spells them. */
-    public static List<String> names() {
+    static List<String> names() {
         return List.copyOf(ENTRIES.keySet());
     }
 
@@ -102,7 +103,7 @@ public final class PriorCatalog {
      * @throws IllegalArgumentException for an unknown distribution, a wrong number of arguments, an
      *     invalid argument, or a prior with (almost) no mass inside the bounds
      */
-    public static Distribution create(String parameter, String text, String name, double[] arguments, double lower,
+    static Distribution create(String parameter, String text, String name, double[] arguments, double lower,
             double upper) {
         Entry entry = ENTRIES.get(name);
         if (entry == null) {
@@ -150,17 +151,17 @@ public final class PriorCatalog {
     }
 
     /** A flat (improper, constant) prior on the given support. */
-    public static Distribution flat(Support support) {
+    static Distribution flat(Support support) {
         return Distribution.of(new ImproperPrior(support, 0, "improper flat"));
     }
 
     /** The improper prior {@code x^power} on x &gt; 0, e.g. power -3/2 for a concentration. */
-    public static Distribution powerLaw(double power, String description) {
+    static Distribution powerLaw(double power, String description) {
         return Distribution.of(new ImproperPrior(Support.POSITIVE, power, description));
     }
 
     /** {@code tau > 0} or {@code 0 < mean < 1}: the bounds as a reader would write them. */
-    public static String describeBounds(String parameter, double lower, double upper) {
+    static String describeBounds(String parameter, double lower, double upper) {
         boolean hasLower = lower > Double.NEGATIVE_INFINITY;
         boolean hasUpper = upper < Double.POSITIVE_INFINITY;
         if (hasLower && hasUpper) {
