@@ -10,7 +10,6 @@ import static org.muster.core.api.Distributions.dirichlet;
 import static org.muster.core.api.Distributions.gamma;
 import static org.muster.core.api.Distributions.halfNormal;
 import static org.muster.core.api.Distributions.normal;
-import static org.muster.core.api.Distributions.poisson;
 import static org.muster.core.api.Distributions.studentT;
 
 import java.io.IOException;
@@ -32,7 +31,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +45,7 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
+import org.muster.testkit.InferenceMethodContract;
 
 /**
  * Seed-for-seed identity of every built-in sampler: each case fits a small model with fixed seed and
@@ -69,17 +68,9 @@ class DrawsFingerprintTest {
     private static final String RESOURCE = "draws-fingerprints.properties";
     private static final String WRITE = "muster.fingerprints.write";
 
-    private static final double[] Y = {2.1, 3.4, 1.9, 2.8, 4.0, 2.2, 3.1, 2.6, 3.7, 2.4};
-    private static final int[] COUNTS = {3, 5, 2, 4, 6, 3};
-
-    /** mu ~ N(0, 10), y ~ N(mu, 2); lambda ~ Gamma(2, 1), k ~ Poisson(lambda): both conjugate. */
+    /** The sampler contract's model: mu ~ N(0, 10), y ~ N(mu, 2); lambda ~ Gamma(2, 1), k ~ Poisson(lambda). */
     private static Model conjugate() {
-        ModelBuilder b = Model.builder();
-        Node mu = b.stochastic("mu", normal(0, 10));
-        b.observed("y", normal(mu, 2), Y);
-        Node lambda = b.stochastic("lambda", gamma(2, 1));
-        b.observed("k", poisson(lambda), COUNTS);
-        return b.build();
+        return InferenceMethodContract.conjugateModelForTests();
     }
 
     /** One coordinate: mu ~ N(0, 1), y ~ Student-t(4, mu, 1). */
@@ -147,22 +138,6 @@ class DrawsFingerprintTest {
         return RunConfig.builder().chains(chains).warmup(warmup).draws(draws).seed(seed).build();
     }
 
-    /** A listener that cancels once {@code after} iterations (all chains together) are done. */
-    private static FitListener cancelAfter(int after) {
-        AtomicInteger done = new AtomicInteger();
-        return new FitListener() {
-            @Override
-            public void onIteration(int chain, int iteration, int total, boolean warmup) {
-                done.incrementAndGet();
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return done.get() >= after;
-            }
-        };
-    }
-
     /**
      * Three chains of 20 warmup and 60 draws, cancelled after 220 iterations in all: 80, 80 and 60 done,
      * the third chain still queued when the second ended; on a one-thread executor when asked.
@@ -171,11 +146,11 @@ class DrawsFingerprintTest {
             boolean onExecutor) {
         RunConfig.Builder config = RunConfig.builder().chains(3).warmup(20).draws(60).seed(41);
         if (!onExecutor) {
-            return fit(method, options, model, config.build(), cancelAfter(220));
+            return fit(method, options, model, config.build(), InferenceMethodContract.cancellingAfter(220));
         }
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            return fit(method, options, model, config.executor(pool).build(), cancelAfter(220));
+            return fit(method, options, model, config.executor(pool).build(), InferenceMethodContract.cancellingAfter(220));
         } finally {
             pool.shutdownNow();
         }

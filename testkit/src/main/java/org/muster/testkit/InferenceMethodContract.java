@@ -100,21 +100,29 @@ public abstract class InferenceMethodContract {
         assertTrue(otherSeed.draws().value(0, 0, 299) != sequential.draws().value(0, 0, 299));
     }
 
-    @Test
-    public void aCancelledRunReturnsTheDrawsItHas() {
-        AtomicInteger iterations = new AtomicInteger();
-        FitListener listener = new FitListener() {
+    /**
+     * A listener that asks the run to stop once {@code iterations} iterations (all chains together,
+     * warmup included) are done, as a user's Ctrl-C would.
+     */
+    public static FitListener cancellingAfter(int iterations) {
+        AtomicInteger done = new AtomicInteger();
+        return new FitListener() {
             @Override
             public void onIteration(int chain, int iteration, int total, boolean warmup) {
-                iterations.incrementAndGet();
+                done.incrementAndGet();
             }
 
             @Override
             public boolean isCancelled() {
-                return iterations.get() >= 150;
+                return done.get() >= iterations;
             }
         };
-        PosteriorDraws fit = fit(RunConfig.builder().chains(1).warmup(100).draws(1000).seed(3).build(), listener);
+    }
+
+    @Test
+    public void aCancelledRunReturnsTheDrawsItHas() {
+        PosteriorDraws fit = fit(RunConfig.builder().chains(1).warmup(100).draws(1000).seed(3).build(),
+                cancellingAfter(150));
         assertTrue(fit.cancelled());
         assertEquals(50, fit.draws().iterations());
         assertEquals(50, fit.samplerStatistics().iterations());
@@ -128,19 +136,8 @@ public abstract class InferenceMethodContract {
      */
     @Test
     public void aCancelWithChainsStillQueuedKeepsTheChainsThatGiveTheMostDraws() {
-        AtomicInteger iterations = new AtomicInteger();
-        FitListener listener = new FitListener() {
-            @Override
-            public void onIteration(int chain, int iteration, int total, boolean warmup) {
-                iterations.incrementAndGet();
-            }
-
-            @Override
-            public boolean isCancelled() {
-                // chain 1: 20 warmup and 60 draws; chain 2: 20 warmup and 20 draws; chain 3: nothing
-                return iterations.get() >= 80 + 40;
-            }
-        };
+        // chain 1: 20 warmup and 60 draws; chain 2: 20 warmup and 20 draws; chain 3: nothing
+        FitListener listener = cancellingAfter(80 + 40);
         ExecutorService oneThread = Executors.newSingleThreadExecutor();
         PosteriorDraws fit;
         try {
@@ -310,6 +307,12 @@ public abstract class InferenceMethodContract {
                 }
             }
         }
+    }
+
+    /** The options the method declares are consistent with what it accepts ({@link MethodOptionAssertions}). */
+    @Test
+    public void declaresItsOptionsConsistently() {
+        MethodOptionAssertions.assertDeclaredOptionsAreConsistent(provider());
     }
 
     @Test
