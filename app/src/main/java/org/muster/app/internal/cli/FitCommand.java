@@ -173,10 +173,6 @@ final class FitCommand implements Callable<Integer> {
         putOption(allMethodOptions, "tol_rel_obj", tolRelObj);
         putOption(allMethodOptions, "iter", iterations);
         putOption(allMethodOptions, "eta", eta);
-        if (method.startsWith("advi") && !allMethodOptions.containsKey("output_samples")) {
-            // --draws is the number of draws from the approximation
-            allMethodOptions.put("output_samples", Integer.toString(draws));
-        }
         Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
         FitRequest request = FitRequest.builder(family).data(data).method(method).chains(chains).warmup(warmup)
                 .draws(draws).seed(actualSeed).familyOptions(familyOptions.toFamilyOptions())
