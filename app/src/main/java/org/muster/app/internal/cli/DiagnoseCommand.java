@@ -89,7 +89,8 @@ final class DiagnoseCommand implements Runnable {
                 written.add(reportWriter.write(directory, new ReportInput(model,
                         configuration.getOrDefault("data_file", "unknown"), fit.methodId(),
                         parseLong(configuration.get("seed")), (int) parseLong(configuration.get("num_warmup")), fit,
-                        summary, Optional.empty(), cut.map(note -> "read back from the Stan CSV files; " + note))));
+                        summary, Optional.empty(), cut.map(note -> "read back from the Stan CSV files; " + note),
+                        Optional.empty())));
             }
             out.println();
             for (Path file : written) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.muster.app.api.FitOutcome;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.VariationalFit;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.models.api.ShrinkageTable;
 
@@ -22,10 +23,12 @@ import org.muster.models.api.ShrinkageTable;
  * @param summary the summary rows, sampler checks and warnings of {@code draws}
  * @param shrinkage the units' shrinkage, if the model has units
  * @param interruption for a run that was interrupted or killed, what happened to its chains, in words
+ * @param variational for draws from a variational approximation, the approximation: the page then speaks
+ *     of its Pareto k-hat, not of chains, R-hat and ESS
  */
 public record ReportInput(String familyId, String datasetSource, String methodId, long seed, int warmup,
         PosteriorDraws draws, PosteriorSummary summary, Optional<ShrinkageTable> shrinkage,
-        Optional<String> interruption) {
+        Optional<String> interruption, Optional<VariationalFit> variational) {
 
     public ReportInput {
         Objects.requireNonNull(familyId, "familyId");
@@ -35,19 +38,21 @@ public record ReportInput(String familyId, String datasetSource, String methodId
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(shrinkage, "shrinkage");
         Objects.requireNonNull(interruption, "interruption");
+        Objects.requireNonNull(variational, "variational");
     }
 
     /** The input for a run that was not interrupted. */
     public ReportInput(String familyId, String datasetSource, String methodId, long seed, int warmup,
             PosteriorDraws draws, PosteriorSummary summary, Optional<ShrinkageTable> shrinkage) {
-        this(familyId, datasetSource, methodId, seed, warmup, draws, summary, shrinkage, Optional.empty());
+        this(familyId, datasetSource, methodId, seed, warmup, draws, summary, shrinkage, Optional.empty(),
+                Optional.empty());
     }
 
     /** The input for a fit with draws. */
     public static ReportInput of(FitOutcome result) {
         return new ReportInput(result.modelName(), result.datasetSource(), result.draws().methodId(),
                 result.request().seed(), result.request().warmup(), result.draws(), result.summary(), result.shrinkage(),
-                interruption(result));
+                interruption(result), result.fit() instanceof VariationalFit v ? Optional.of(v) : Optional.empty());
     }
 
     /**
