@@ -20,9 +20,9 @@ import org.muster.models.api.UnitEstimates;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
 import org.muster.models.spi.Prior;
 
@@ -33,7 +33,7 @@ import org.muster.models.spi.Prior;
  * Jacobian of (alpha, beta) → (mean, concentration) is the concentration). Priors may instead be put
  * on mean and concentration, or on alpha and beta together.
  */
-public final class BetaBinomialFamily implements ModelFamily {
+public final class BetaBinomialFamily extends CheckedModelFamily {
 
     private static final String NEW_TRIALS = "new_trials";
 
@@ -81,15 +81,9 @@ public final class BetaBinomialFamily implements ModelFamily {
         return Set.of(Pooling.PARTIAL, Pooling.NONE, Pooling.COMPLETE);
     }
 
-    @Override
-    public Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
 
     @Override
-    public FamilyModel prepare(Dataset dataset, FamilyOptions options) {
-        options.requireKnown(id(), options().keySet());
-        options.requirePooling(id(), poolings());
+    protected FamilyModel create(Dataset dataset, FamilyOptions options) {
         BinomialData data = BinomialData.read(FamilyData.of(this, dataset, options));
         int newTrials = options.integer(id(), NEW_TRIALS, data.medianTrials(), 0);
         int units = data.units().count();
