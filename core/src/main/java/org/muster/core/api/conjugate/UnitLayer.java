@@ -1,12 +1,14 @@
-package org.muster.em.internal.eb;
+package org.muster.core.api.conjugate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.math3.special.Beta;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.apache.commons.math3.special.Gamma;
 import org.muster.core.api.CompiledModel;
+import org.muster.core.api.Conjugacy;
 import org.muster.core.api.ConjugatePair;
 import org.muster.core.api.Model;
 import org.muster.core.api.ModelEvaluator;
@@ -24,16 +26,15 @@ import org.muster.core.api.distributions.Normal;
  * Normal–Normal with known standard deviations), or a non-centered normal layer theta = a + b z with
  * z ~ Normal(m, s) entering y ~ Normal(theta, sigma), which is distributionally theta ~ Normal(a + b m, |b| s).
  * It holds the observations' sufficient statistics per unit and gives, for the unit prior's arguments,
- * the log marginal likelihood of the observations and each unit's conditional posterior (BDA3 §5.3–5.5).
+ * the log marginal likelihood of the observations, its gradient, and each unit's conditional posterior
+ * (BDA3 §5.3–5.5), by the closed forms of {@link ConjugateForms}. Immutable and thread-safe; the methods
+ * that take an evaluator use the caller's.
  */
-final class UnitLayer {
-
-    /** The closed-form family of the layer. */
-    enum Kind { BETA_BINOMIAL, GAMMA_POISSON, NORMAL_NORMAL }
+public final class UnitLayer {
 
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
-    private final Kind kind;
+    private final Conjugacy kind;
     private final Node parameter;
     private final Node reported;
     private final Node child;
@@ -52,7 +53,7 @@ final class UnitLayer {
     /** The part of the log marginal likelihood that does not depend on the prior's arguments. */
     private final double constant;
 
-    private UnitLayer(Kind kind, Node parameter, Node reported, Node child, int[] unitOf, CompiledModel compiled,
+    private UnitLayer(Conjugacy kind, Node parameter, Node reported, Node child, int[] unitOf, CompiledModel compiled,
             NodeReader firstArgument, NodeReader secondArgument, NodeReader affine, double[] observationScale) {
         this.kind = kind;
         this.parameter = parameter;
@@ -72,26 +73,14 @@ final class UnitLayer {
         for (int i = 0; i < y.length; i++) {
             int j = unitOf[i];
             double scale = observationScale[i];
-            switch (kind) {
-                case BETA_BINOMIAL -> {
-                    stat0[j] += y[i];
-                    stat1[j] += scale - y[i];
-                    c += Gamma.logGamma(scale + 1) - Gamma.logGamma(y[i] + 1) - Gamma.logGamma(scale - y[i] + 1);
-                }
-                case GAMMA_POISSON -> {
-                    stat0[j] += y[i];
-                    stat1[j] += scale;
-                    c += (y[i] == 0 ? 0 : y[i] * Math.log(scale)) - Gamma.logGamma(y[i] + 1);
-                }
-                case NORMAL_NORMAL -> {
-                    double precision = 1 / (scale * scale);
-                    stat0[j] += precision;
-                    stat1[j] += precision * y[i];
-                    stat2[j] += precision * y[i] * y[i];
-                    c += -Math.log(scale) - HALF_LOG_TWO_PI;
-                }
+            ConjugateForms.addObservation(kind, y[i], scale, stat0, stat1, stat2, j);
+            c += switch (kind) {
+                case BETA_BINOMIAL -> Gamma.logGamma(scale + 1) - Gamma.logGamma(y[i] + 1)
+                        - Gamma.logGamma(scale - y[i] + 1);
+                case GAMMA_POISSON -> (y[i] == 0 ? 0 : y[i] * Math.log(scale)) - Gamma.logGamma(y[i] + 1);
+                case NORMAL_NORMAL -> -Math.log(scale) - HALF_LOG_TWO_PI;
                 default -> throw new IllegalStateException(kind.toString());
-            }
+            };
         }
         this.constant = c;
     }
@@ -99,9 +88,23 @@ final class UnitLayer {
     /**
      * The model's unit layer.
      *
+     * @param method what needs it, for the message, e.g. {@code "empirical Bayes"}
      * @throws IllegalArgumentException if the model has none, or more than one, saying what is needed
      */
-    static UnitLayer find(Model model) {
+    public static UnitLayer find(Model model, String method) {
+        return tryFind(model).orElseThrow(() -> new IllegalArgumentException(method + " needs a layer of unit"
+                + " parameters to integrate out: a parameter whose only stochastic child is an observed node conjugate to"
+                + " it (beta-binomial, gamma-Poisson with exposures, normal-normal with known standard deviations) or a"
+                + " non-centered normal layer theta = a + b * z with z ~ normal; this model has none (parameters: "
+                + String.join(", ", model.parameters().stream().map(Node::name).toList()) + ")"));
+    }
+
+    /**
+     * The model's unit layer, or empty if it has none.
+     *
+     * @throws IllegalArgumentException if it has more than one, naming them
+     */
+    public static Optional<UnitLayer> tryFind(Model model) {
         CompiledModel compiled = model.compile();
         List<UnitLayer> layers = new ArrayList<>();
         for (ConjugatePair pair : model.conjugatePairs()) {
@@ -110,44 +113,35 @@ final class UnitLayer {
         for (Node z : model.parameters()) {
             nonCentered(model, compiled, z).ifPresent(layers::add);
         }
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("empirical Bayes needs a layer of unit parameters to integrate out: a"
-                    + " parameter whose only stochastic child is an observed node conjugate to it (beta-binomial,"
-                    + " gamma-Poisson with exposures, normal-normal with known standard deviations) or a non-centered"
-                    + " normal layer theta = a + b * z with z ~ normal; this model has none (parameters: "
-                    + String.join(", ", model.parameters().stream().map(Node::name).toList()) + ")");
-        }
         if (layers.size() > 1) {
-            throw new IllegalArgumentException("empirical Bayes integrates out one layer of unit parameters, and this"
+            throw new IllegalArgumentException("a closed-form unit layer is integrated out one at a time, and this"
                     + " model has " + layers.size() + ": " + String.join(", ", layers.stream().map(l -> l.parameter.name()).toList()));
         }
-        return layers.get(0);
+        return layers.stream().findFirst();
     }
 
-    private static java.util.Optional<UnitLayer> direct(Model model, CompiledModel compiled, ConjugatePair pair) {
+    private static Optional<UnitLayer> direct(Model model, CompiledModel compiled, ConjugatePair pair) {
         Node prior = pair.prior();
         Node child = pair.child();
-        Kind kind = switch (pair.kind()) {
-            case BETA_BINOMIAL -> Kind.BETA_BINOMIAL;
-            case GAMMA_POISSON -> Kind.GAMMA_POISSON;
-            case NORMAL_NORMAL -> Kind.NORMAL_NORMAL;
+        Conjugacy kind = switch (pair.kind()) {
+            case BETA_BINOMIAL, GAMMA_POISSON, NORMAL_NORMAL -> pair.kind();
             default -> null;
         };
         if (kind == null || child.kind() != NodeKind.OBSERVED || prior.kind() != NodeKind.PARAMETER
                 || !model.stochasticChildren(prior).equals(Set.of(child))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int n = child.size();
         double[] scale = new double[n];
-        if (kind == Kind.BETA_BINOMIAL) {
+        if (kind == Conjugacy.BETA_BINOMIAL) {
             if (child.distribution().orElseThrow() instanceof Bernoulli) {
                 Arrays.fill(scale, 1);
             } else if (child.distribution().orElseThrow() instanceof Binomial && model.isDataOnly(child.inputs().get(0))) {
                 readData(compiled, child.inputs().get(0), scale);
             } else {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-        } else if (kind == Kind.GAMMA_POISSON) {
+        } else if (kind == Conjugacy.GAMMA_POISSON) {
             if (pair.multiplier().isPresent()) {
                 readData(compiled, pair.multiplier().get(), scale);
             } else {
@@ -155,7 +149,7 @@ final class UnitLayer {
             }
         } else {
             if (!model.isDataOnly(child.inputs().get(1))) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             readData(compiled, child.inputs().get(1), scale);
         }
@@ -165,26 +159,26 @@ final class UnitLayer {
             unitOf[i] = prior.size() == 1 ? 0 : index != null ? index[i] : i;
         }
         int units = prior.size();
-        return java.util.Optional.of(new UnitLayer(kind, prior, prior, child, unitOf, compiled,
+        return Optional.of(new UnitLayer(kind, prior, prior, child, unitOf, compiled,
                 NodeReader.of(prior.inputs().get(0), units), NodeReader.of(prior.inputs().get(1), units), null, scale));
     }
 
     /** z ~ Normal(m, s) with m, s free of z, whose only stochastic child is y ~ Normal(theta[.], sigma) with theta affine in z. */
-    private static java.util.Optional<UnitLayer> nonCentered(Model model, CompiledModel compiled, Node z) {
+    private static Optional<UnitLayer> nonCentered(Model model, CompiledModel compiled, Node z) {
         if (!(z.distribution().orElseThrow() instanceof Normal) || model.stochasticChildren(z).size() != 1) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Node child = model.stochasticChildren(z).iterator().next();
         if (child.kind() != NodeKind.OBSERVED || !(child.distribution().orElseThrow() instanceof Normal)
                 || !model.isDataOnly(child.inputs().get(1))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int n = child.size();
         NodeReader mean = NodeReader.of(child.inputs().get(0), n);
         Node theta = mean.base();
         if (theta == z || theta.kind() != NodeKind.DETERMINISTIC || theta.size() != z.size()
                 || !model.dependsOn(theta, z) || !affineIn(model, theta, z)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double[] scale = new double[n];
         readData(compiled, child.inputs().get(1), scale);
@@ -193,7 +187,7 @@ final class UnitLayer {
             unitOf[i] = mean.member(i);
         }
         int units = z.size();
-        return java.util.Optional.of(new UnitLayer(Kind.NORMAL_NORMAL, z, theta, child, unitOf, compiled,
+        return Optional.of(new UnitLayer(Conjugacy.NORMAL_NORMAL, z, theta, child, unitOf, compiled,
                 NodeReader.of(z.inputs().get(0), units), NodeReader.of(z.inputs().get(1), units),
                 NodeReader.of(theta, units), scale));
     }
@@ -234,36 +228,58 @@ final class UnitLayer {
         }
     }
 
-    Kind kind() {
+    /** The closed-form family: {@code BETA_BINOMIAL}, {@code GAMMA_POISSON} or {@code NORMAL_NORMAL}. */
+    public Conjugacy kind() {
         return kind;
     }
 
     /** The parameter integrated out (z for a non-centered layer). */
-    Node parameter() {
+    public Node parameter() {
         return parameter;
     }
 
     /** The node whose members are the units' values: the parameter, or theta for a non-centered layer. */
-    Node reported() {
+    public Node reported() {
         return reported;
     }
 
-    Node child() {
+    /** The observed node whose likelihood the layer integrates. */
+    public Node child() {
         return child;
     }
 
-    int units() {
+    /** The number of units (members of the parameter). */
+    public int units() {
         return units;
     }
 
     /**
-     * The unit prior's arguments at {@code x}: Beta (alpha, beta), Gamma (shape, rate) or Normal (mean, sd).
+     * The readers of the unit prior's two arguments, one member per unit: the parameter's prior (alpha and
+     * beta, shape and rate, mean and sd) for a direct layer, z's mean and sd for a non-centered one.
+     */
+    public NodeReader firstArgument() {
+        return firstArgument;
+    }
+
+    /** See {@link #firstArgument()}. */
+    public NodeReader secondArgument() {
+        return secondArgument;
+    }
+
+    /** For a non-centered layer, the reader of theta = a + b z, one member per unit; empty for a direct one. */
+    public Optional<NodeReader> affine() {
+        return Optional.ofNullable(affine);
+    }
+
+    /**
+     * The unit prior's arguments at {@code x}: Beta (alpha, beta), Gamma (shape, rate) or Normal (mean, sd);
+     * for a non-centered layer those of theta, Normal(a + b m, |b| s).
      *
      * @param x modified in the layer's own coordinates (their values do not matter); the rest is read
      * @param first modified: one value per unit
      * @param second modified: one value per unit
      */
-    void priorArguments(ModelEvaluator evaluator, double[] x, double[] first, double[] second) {
+    public void priorArguments(ModelEvaluator evaluator, double[] x, double[] first, double[] second) {
         Arrays.fill(x, block.offset(), block.offset() + block.size(), 0.0);
         evaluator.computeValues(x);
         for (int j = 0; j < units; j++) {
@@ -295,70 +311,57 @@ final class UnitLayer {
      * @param first not modified
      * @param second not modified
      */
-    double logMarginal(double[] first, double[] second) {
+    public double logMarginal(double[] first, double[] second) {
         double sum = constant;
         for (int j = 0; j < units; j++) {
-            double a = first[j];
-            double b = second[j];
-            switch (kind) {
-                case BETA_BINOMIAL -> sum += Beta.logBeta(a + stat0[j], b + stat1[j]) - Beta.logBeta(a, b);
-                case GAMMA_POISSON -> sum += a * Math.log(b) - Gamma.logGamma(a) + Gamma.logGamma(a + stat0[j])
-                        - (a + stat0[j]) * Math.log(b + stat1[j]);
-                case NORMAL_NORMAL -> {
-                    if (b == 0) {
-                        sum += -0.5 * (stat2[j] - 2 * a * stat1[j] + a * a * stat0[j]);
-                    } else {
-                        // p(y) = p(y | u) p(u) / p(u | y) at u = the posterior mean, where p(u | y) = 1 / (sqrt(2 pi) sd).
-                        double precision = 1 / (b * b) + stat0[j];
-                        double mean = (a / (b * b) + stat1[j]) / precision;
-                        double d = (mean - a) / b;
-                        sum += -0.5 * (stat2[j] - 2 * mean * stat1[j] + mean * mean * stat0[j])
-                                - Math.log(b) - 0.5 * d * d - 0.5 * Math.log(precision);
-                    }
-                }
-                default -> throw new IllegalStateException(kind.toString());
-            }
+            sum += ConjugateForms.logMarginal(kind, 0, first[j], second[j], stat0[j], stat1[j], stat2[j]);
         }
         return sum;
+    }
+
+    /**
+     * As {@link #logMarginal}, with its derivatives with respect to each unit's prior arguments (the
+     * second, a normal's sd, must be positive).
+     *
+     * @param first not modified
+     * @param second not modified
+     * @param firstGradient modified: d/d first[j]
+     * @param secondGradient modified: d/d second[j]
+     */
+    public double logMarginalGradient(double[] first, double[] second, double[] firstGradient, double[] secondGradient) {
+        for (int j = 0; j < units; j++) {
+            ConjugateForms.logMarginalGradient(kind, first[j], second[j], stat0[j], stat1[j], firstGradient,
+                    secondGradient, j);
+        }
+        return logMarginal(first, second);
     }
 
     /**
      * Each unit's posterior mean and sd given the prior's arguments: Beta(a + y, b + n - y),
      * Gamma(shape + k, rate + e) or the normal with precision 1/s² + sum 1/sigma² (the prior mean, sd 0, when s = 0).
      *
+     * @param first not modified
+     * @param second not modified
      * @param mean modified
      * @param sd modified
      */
-    void posterior(double[] first, double[] second, double[] mean, double[] sd) {
+    public void posterior(double[] first, double[] second, double[] mean, double[] sd) {
         for (int j = 0; j < units; j++) {
-            double a = first[j];
-            double b = second[j];
-            switch (kind) {
-                case BETA_BINOMIAL -> {
-                    double alpha = a + stat0[j];
-                    double beta = b + stat1[j];
-                    double total = alpha + beta;
-                    mean[j] = alpha / total;
-                    sd[j] = Math.sqrt(alpha * beta / (total * total * (total + 1)));
-                }
-                case GAMMA_POISSON -> {
-                    double shape = a + stat0[j];
-                    double rate = b + stat1[j];
-                    mean[j] = shape / rate;
-                    sd[j] = Math.sqrt(shape) / rate;
-                }
-                case NORMAL_NORMAL -> {
-                    if (b == 0) {
-                        mean[j] = a;
-                        sd[j] = 0;
-                    } else {
-                        double precision = 1 / (b * b) + stat0[j];
-                        mean[j] = (a / (b * b) + stat1[j]) / precision;
-                        sd[j] = 1 / Math.sqrt(precision);
-                    }
-                }
-                default -> throw new IllegalStateException(kind.toString());
-            }
+            ConjugateForms.posteriorMoments(kind, first[j], second[j], stat0[j], stat1[j], mean, sd, j);
+        }
+    }
+
+    /**
+     * An exact draw of every unit's value (the reported node's members) from its posterior given the
+     * prior's arguments (a normal's sd positive), by {@link ConjugateForms#drawPosterior}.
+     *
+     * @param first not modified
+     * @param second not modified
+     * @param out modified: one draw per unit
+     */
+    public void draw(RandomGenerator random, double[] first, double[] second, double[] out) {
+        for (int j = 0; j < units; j++) {
+            out[j] = ConjugateForms.drawPosterior(kind, random, first[j], second[j], stat0[j], stat1[j]);
         }
     }
 
@@ -366,41 +369,27 @@ final class UnitLayer {
      * No pooling: each unit's own maximum-likelihood estimate (sum y / sum n, sum k / sum e, the
      * precision-weighted mean) and its standard error; NaN for a unit without observations.
      */
-    void ownEstimates(double[] estimate, double[] standardError) {
+    public void ownEstimates(double[] estimate, double[] standardError) {
         for (int j = 0; j < units; j++) {
-            double[] v = maximumLikelihood(stat0[j], stat1[j]);
-            estimate[j] = v[0];
-            standardError[j] = v[1];
+            ConjugateForms.maximumLikelihood(kind, stat0[j], stat1[j], estimate, standardError, j);
         }
     }
 
     /** Complete pooling: one maximum-likelihood estimate from all observations, for every unit. */
-    void pooledEstimates(double[] estimate, double[] standardError) {
+    public void pooledEstimates(double[] estimate, double[] standardError) {
         double s0 = 0;
         double s1 = 0;
         for (int j = 0; j < units; j++) {
             s0 += stat0[j];
             s1 += stat1[j];
         }
-        double[] v = maximumLikelihood(s0, s1);
-        Arrays.fill(estimate, v[0]);
-        Arrays.fill(standardError, v[1]);
-    }
-
-    private double[] maximumLikelihood(double s0, double s1) {
-        return switch (kind) {
-            case BETA_BINOMIAL -> {
-                double n = s0 + s1;
-                double p = s0 / n;
-                yield new double[] {p, Math.sqrt(p * (1 - p) / n)};
-            }
-            case GAMMA_POISSON -> new double[] {s0 / s1, Math.sqrt(s0) / s1};
-            case NORMAL_NORMAL -> new double[] {s1 / s0, 1 / Math.sqrt(s0)};
-        };
+        ConjugateForms.maximumLikelihood(kind, s0, s1, estimate, standardError, 0);
+        Arrays.fill(estimate, estimate[0]);
+        Arrays.fill(standardError, standardError[0]);
     }
 
     /** Per unit successes and trials (beta-binomial only), for the method of moments on the raw rates. */
-    int[][] successesAndTrials() {
+    public int[][] successesAndTrials() {
         int[] successes = new int[units];
         int[] trials = new int[units];
         for (int j = 0; j < units; j++) {
@@ -411,7 +400,7 @@ final class UnitLayer {
     }
 
     /** Whether the prior's arguments are the same for every unit (scalar hyperparameters). */
-    static boolean allEqual(double[] values) {
+    public static boolean allEqual(double[] values) {
         for (double v : values) {
             if (Double.compare(v, values[0]) != 0) {
                 return false;
@@ -421,7 +410,7 @@ final class UnitLayer {
     }
 
     /** How the observations enter, for the settings: e.g. {@code "theta -> y (beta-binomial)"}. */
-    String describe() {
+    public String describe() {
         String family = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return reported.name() + (reported == parameter ? "" : " = a + b * " + parameter.name()) + " -> " + child.name()
                 + " (" + family + ")";
