@@ -123,9 +123,11 @@ public final class Program {
         System.arraycopy(x, 0, values, freeStart, dimension);
         double lp = constantLogDensity;
         for (int i = 0; i < ops.length; i++) {
-            double term = ops[i].forward(values);
             if (!leftOut[i]) {
-                lp += term;
+                lp += ops[i].forward(values);
+            } else if (ops[i] instanceof TransformOp) {
+                // The left-out parameter's value is still computed, for the nodes that read it.
+                ops[i].forward(values);
             }
         }
         return lp == lp ? lp : Double.NEGATIVE_INFINITY;

@@ -5,6 +5,7 @@ import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 import org.muster.core.api.Conjugacy;
 import org.muster.core.api.distributions.RandomVariates;
+import org.muster.core.api.distributions.SpecialFunctions;
 
 /**
  * The closed forms of the conjugate families, written once for Gibbs's conjugate draws, empirical
@@ -17,9 +18,29 @@ import org.muster.core.api.distributions.RandomVariates;
  * forms</em> take the prior's own arguments (Beta (a, b), Gamma (shape, rate), Normal (mean, sd)) and a
  * unit's sufficient statistics accumulated from zero by the same {@link #addObservation}: beta
  * (sum y, sum (n - y)); gamma (sum y, sum exposure); normal (sum 1/sigma², sum y/sigma², sum y²/sigma²).
- * Every method is a pure function of its arguments and allocates nothing.
+ * Every method is a pure function of its arguments and allocates nothing, except the marginals under
+ * {@link Functions#COMMONS_MATH}.
  */
 public final class ConjugateForms {
+
+    /** The log Γ and log B a marginal is evaluated with: the same formulas, two implementations. */
+    public enum Functions {
+        /**
+         * commons-math3's {@code Gamma.logGamma} and {@code Beta.logBeta}, which allocate on some branches:
+         * empirical Bayes's, whose results are pinned bit for bit to them.
+         */
+        COMMONS_MATH,
+        /** Muster's allocation-free {@link SpecialFunctions}, for hot loops (collapsed inference's marginal). */
+        ALLOCATION_FREE;
+
+        double logGamma(double x) {
+            return this == COMMONS_MATH ? Gamma.logGamma(x) : SpecialFunctions.logGamma(x);
+        }
+
+        double logBeta(double a, double b) {
+            return this == COMMONS_MATH ? Beta.logBeta(a, b) : SpecialFunctions.logBeta(a, b);
+        }
+    }
 
     private ConjugateForms() {
     }
@@ -130,11 +151,11 @@ public final class ConjugateForms {
      * with the posterior's parameters (a + s0, b + s1) for the first two. {@code leading} is added first
      * (the caller's own constant, e.g. log C(n, y)), so a caller summing per-unit terms keeps its arithmetic.
      */
-    public static double logMarginal(Conjugacy kind, double leading, double a, double b, double s0, double s1,
-            double s2) {
+    public static double logMarginal(Functions functions, Conjugacy kind, double leading, double a, double b,
+            double s0, double s1, double s2) {
         return switch (kind) {
-            case BETA_BINOMIAL -> betaBinomialLogMarginal(leading, a, b, a + s0, b + s1);
-            case GAMMA_POISSON -> gammaPoissonLogMarginal(leading, a, b, a + s0, b + s1);
+            case BETA_BINOMIAL -> betaBinomialLogMarginal(functions, leading, a, b, a + s0, b + s1);
+            case GAMMA_POISSON -> gammaPoissonLogMarginal(functions, leading, a, b, a + s0, b + s1);
             case NORMAL_NORMAL -> normalNormalLogMarginal(leading, a, b, s0, s1, s2);
             default -> throw new IllegalStateException("no unit-layer marginal for " + kind);
         };
@@ -147,9 +168,9 @@ public final class ConjugateForms {
      * @param posteriorA a + sum y
      * @param posteriorB b + sum (n - y)
      */
-    public static double betaBinomialLogMarginal(double leading, double a, double b, double posteriorA,
-            double posteriorB) {
-        return leading + Beta.logBeta(posteriorA, posteriorB) - Beta.logBeta(a, b);
+    public static double betaBinomialLogMarginal(Functions functions, double leading, double a, double b,
+            double posteriorA, double posteriorB) {
+        return leading + functions.logBeta(posteriorA, posteriorB) - functions.logBeta(a, b);
     }
 
     /**
@@ -159,9 +180,9 @@ public final class ConjugateForms {
      * @param posteriorShape shape + sum y
      * @param posteriorRate rate + sum exposure
      */
-    public static double gammaPoissonLogMarginal(double leading, double shape, double rate, double posteriorShape,
-            double posteriorRate) {
-        return leading + shape * Math.log(rate) - Gamma.logGamma(shape) + Gamma.logGamma(posteriorShape)
+    public static double gammaPoissonLogMarginal(Functions functions, double leading, double shape, double rate,
+            double posteriorShape, double posteriorRate) {
+        return leading + shape * Math.log(rate) - functions.logGamma(shape) + functions.logGamma(posteriorShape)
                 - posteriorShape * Math.log(posteriorRate);
     }
 
@@ -194,13 +215,13 @@ public final class ConjugateForms {
             double[] firstGradient, double[] secondGradient, int unit) {
         switch (kind) {
             case BETA_BINOMIAL -> {
-                double common = Gamma.digamma(a + b + (s0 + s1));
-                double prior = Gamma.digamma(a + b);
-                firstGradient[unit] = Gamma.digamma(a + s0) - common - Gamma.digamma(a) + prior;
-                secondGradient[unit] = Gamma.digamma(b + s1) - common - Gamma.digamma(b) + prior;
+                double common = SpecialFunctions.digamma(a + b + (s0 + s1));
+                double prior = SpecialFunctions.digamma(a + b);
+                firstGradient[unit] = SpecialFunctions.digamma(a + s0) - common - SpecialFunctions.digamma(a) + prior;
+                secondGradient[unit] = SpecialFunctions.digamma(b + s1) - common - SpecialFunctions.digamma(b) + prior;
             }
             case GAMMA_POISSON -> {
-                firstGradient[unit] = Math.log(b) - Gamma.digamma(a) + Gamma.digamma(a + s0) - Math.log(b + s1);
+                firstGradient[unit] = Math.log(b) - SpecialFunctions.digamma(a) + SpecialFunctions.digamma(a + s0) - Math.log(b + s1);
                 secondGradient[unit] = a / b - (a + s0) / (b + s1);
             }
             case NORMAL_NORMAL -> {

@@ -30,7 +30,7 @@ import org.muster.core.api.distributions.Normal;
  * (BDA3 §5.3–5.5), by the closed forms of {@link ConjugateForms}. Immutable and thread-safe; the methods
  * that take an evaluator use the caller's.
  */
-public final class UnitLayer {
+public final class UnitLayer implements CollapsibleLayer {
 
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -105,6 +105,16 @@ public final class UnitLayer {
      * @throws IllegalArgumentException if it has more than one, naming them
      */
     public static Optional<UnitLayer> tryFind(Model model) {
+        List<UnitLayer> layers = findAll(model);
+        if (layers.size() > 1) {
+            throw new IllegalArgumentException("a closed-form unit layer is integrated out one at a time, and this"
+                    + " model has " + layers.size() + ": " + String.join(", ", layers.stream().map(l -> l.parameter.name()).toList()));
+        }
+        return layers.stream().findFirst();
+    }
+
+    /** Every scalar unit layer of the model, in creation order of their observed nodes (direct) and parameters. */
+    public static List<UnitLayer> findAll(Model model) {
         CompiledModel compiled = model.compile();
         List<UnitLayer> layers = new ArrayList<>();
         for (ConjugatePair pair : model.conjugatePairs()) {
@@ -113,11 +123,7 @@ public final class UnitLayer {
         for (Node z : model.parameters()) {
             nonCentered(model, compiled, z).ifPresent(layers::add);
         }
-        if (layers.size() > 1) {
-            throw new IllegalArgumentException("a closed-form unit layer is integrated out one at a time, and this"
-                    + " model has " + layers.size() + ": " + String.join(", ", layers.stream().map(l -> l.parameter.name()).toList()));
-        }
-        return layers.stream().findFirst();
+        return layers;
     }
 
     private static Optional<UnitLayer> direct(Model model, CompiledModel compiled, ConjugatePair pair) {
@@ -228,12 +234,34 @@ public final class UnitLayer {
         }
     }
 
+    /** The prior's arguments and their adjoints at one point; for a non-centered layer theta's a and b too. */
+    private static final class Scratch implements Workspace {
+        final double[] first;
+        final double[] second;
+        final double[] firstGradient;
+        final double[] secondGradient;
+        final double[] intercept;
+        final double[] slope;
+        final double[] reported;
+
+        Scratch(int units) {
+            first = new double[units];
+            second = new double[units];
+            firstGradient = new double[units];
+            secondGradient = new double[units];
+            intercept = new double[units];
+            slope = new double[units];
+            reported = new double[units];
+        }
+    }
+
     /** The closed-form family: {@code BETA_BINOMIAL}, {@code GAMMA_POISSON} or {@code NORMAL_NORMAL}. */
     public Conjugacy kind() {
         return kind;
     }
 
     /** The parameter integrated out (z for a non-centered layer). */
+    @Override
     public Node parameter() {
         return parameter;
     }
@@ -244,6 +272,7 @@ public final class UnitLayer {
     }
 
     /** The observed node whose likelihood the layer integrates. */
+    @Override
     public Node child() {
         return child;
     }
@@ -306,22 +335,33 @@ public final class UnitLayer {
     }
 
     /**
-     * log p(y | prior arguments) with the unit values integrated out, normalizing constants included.
+     * log p(y | prior arguments) with the unit values integrated out, normalizing constants included,
+     * with commons-math3's special functions (as empirical Bayes has always evaluated it).
      *
      * @param first not modified
      * @param second not modified
      */
     public double logMarginal(double[] first, double[] second) {
+        return logMarginal(ConjugateForms.Functions.COMMONS_MATH, first, second);
+    }
+
+    /**
+     * log p(y | prior arguments) with the unit values integrated out, normalizing constants included.
+     *
+     * @param first not modified
+     * @param second not modified
+     */
+    public double logMarginal(ConjugateForms.Functions functions, double[] first, double[] second) {
         double sum = constant;
         for (int j = 0; j < units; j++) {
-            sum += ConjugateForms.logMarginal(kind, 0, first[j], second[j], stat0[j], stat1[j], stat2[j]);
+            sum += ConjugateForms.logMarginal(functions, kind, 0, first[j], second[j], stat0[j], stat1[j], stat2[j]);
         }
         return sum;
     }
 
     /**
-     * As {@link #logMarginal}, with its derivatives with respect to each unit's prior arguments (the
-     * second, a normal's sd, must be positive).
+     * As {@link #logMarginal}, with the allocation-free special functions, and its derivatives with respect
+     * to each unit's prior arguments (the second, a normal's sd, must be positive).
      *
      * @param first not modified
      * @param second not modified
@@ -333,7 +373,7 @@ public final class UnitLayer {
             ConjugateForms.logMarginalGradient(kind, first[j], second[j], stat0[j], stat1[j], firstGradient,
                     secondGradient, j);
         }
-        return logMarginal(first, second);
+        return logMarginal(ConjugateForms.Functions.ALLOCATION_FREE, first, second);
     }
 
     /**
@@ -362,6 +402,102 @@ public final class UnitLayer {
     public void draw(RandomGenerator random, double[] first, double[] second, double[] out) {
         for (int j = 0; j < units; j++) {
             out[j] = ConjugateForms.drawPosterior(kind, random, first[j], second[j], stat0[j], stat1[j]);
+        }
+    }
+
+    @Override
+    public int patterns() {
+        return affine == null ? 0 : 1;
+    }
+
+    /** The base point has the layer's coordinates at 0; a non-centered layer's one pattern has them at 1. */
+    @Override
+    public void setPattern(double[] x, int pattern) {
+        Arrays.fill(x, block.offset(), block.offset() + block.size(), pattern < 0 ? 0.0 : 1.0);
+    }
+
+    @Override
+    public Workspace newWorkspace() {
+        return new Scratch(units);
+    }
+
+    /** Reads the prior's arguments of the reported values (and a non-centered layer's a and b) into the scratch. */
+    private Scratch read(ModelEvaluator[] evaluators, Workspace workspace) {
+        Scratch scratch = (Scratch) workspace;
+        ModelEvaluator base = evaluators[0];
+        for (int j = 0; j < units; j++) {
+            scratch.first[j] = firstArgument.read(base, j);
+            scratch.second[j] = secondArgument.read(base, j);
+        }
+        if (affine != null) {
+            // theta_j = a_j + b_j z_j with z_j ~ Normal(m_j, s_j): theta_j ~ Normal(a_j + b_j m_j, |b_j| s_j).
+            for (int j = 0; j < units; j++) {
+                double a = affine.read(base, j);
+                double b = affine.read(evaluators[1], j) - a;
+                scratch.intercept[j] = a;
+                scratch.slope[j] = b;
+                scratch.first[j] = a + b * scratch.first[j];
+                scratch.second[j] = Math.abs(b) * scratch.second[j];
+            }
+        }
+        return scratch;
+    }
+
+    @Override
+    public double logMarginal(ModelEvaluator[] evaluators, Workspace workspace) {
+        Scratch scratch = read(evaluators, workspace);
+        return logMarginal(ConjugateForms.Functions.ALLOCATION_FREE, scratch.first, scratch.second);
+    }
+
+    @Override
+    public double logMarginalGradient(ModelEvaluator[] evaluators, Workspace workspace) {
+        Scratch scratch = read(evaluators, workspace);
+        double value = logMarginalGradient(scratch.first, scratch.second, scratch.firstGradient, scratch.secondGradient);
+        ModelEvaluator base = evaluators[0];
+        if (affine == null) {
+            for (int j = 0; j < units; j++) {
+                base.addAdjoint(firstArgument.base(), firstArgument.member(j), scratch.firstGradient[j]);
+                base.addAdjoint(secondArgument.base(), secondArgument.member(j), scratch.secondGradient[j]);
+            }
+            return value;
+        }
+        for (int j = 0; j < units; j++) {
+            double b = scratch.slope[j];
+            double m = firstArgument.read(base, j);
+            double s = secondArgument.read(base, j);
+            double dFirst = scratch.firstGradient[j];
+            double dSecond = scratch.secondGradient[j];
+            double dIntercept = dFirst;
+            double dSlope = dFirst * m + dSecond * Math.signum(b) * s;
+            // theta at the pattern is a + b and at the base a: seeding d/db there and d/da - d/db here gives both.
+            evaluators[1].addAdjoint(affine.base(), affine.member(j), dSlope);
+            base.addAdjoint(affine.base(), affine.member(j), dIntercept - dSlope);
+            base.addAdjoint(firstArgument.base(), firstArgument.member(j), dFirst * b);
+            base.addAdjoint(secondArgument.base(), secondArgument.member(j), dSecond * Math.abs(b));
+        }
+        return value;
+    }
+
+    @Override
+    public void draw(ModelEvaluator[] evaluators, Workspace workspace, RandomGenerator random, double[] values) {
+        Scratch scratch = read(evaluators, workspace);
+        draw(random, scratch.first, scratch.second, values);
+        toParameter(scratch, values);
+    }
+
+    @Override
+    public void conditionalMean(ModelEvaluator[] evaluators, Workspace workspace, double[] values) {
+        Scratch scratch = read(evaluators, workspace);
+        posterior(scratch.first, scratch.second, values, scratch.reported);
+        toParameter(scratch, values);
+    }
+
+    /** A non-centered layer's reported values theta = a + b z back to z, in place. */
+    private void toParameter(Scratch scratch, double[] values) {
+        if (affine != null) {
+            for (int j = 0; j < units; j++) {
+                values[j] = (values[j] - scratch.intercept[j]) / scratch.slope[j];
+            }
         }
     }
 
@@ -410,6 +546,7 @@ public final class UnitLayer {
     }
 
     /** How the observations enter, for the settings: e.g. {@code "theta -> y (beta-binomial)"}. */
+    @Override
     public String describe() {
         String family = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return reported.name() + (reported == parameter ? "" : " = a + b * " + parameter.name()) + " -> " + child.name()
