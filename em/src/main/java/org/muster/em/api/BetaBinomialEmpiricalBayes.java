@@ -35,8 +35,7 @@ public final class BetaBinomialEmpiricalBayes {
         for (int j = 0; j < successes.length; j++) {
             int y = successes[j];
             int n = trials[j];
-            sum += ConjugateForms.betaBinomialLogMarginal(ConjugateForms.Functions.COMMONS_MATH,
-                    logBinomialCoefficient(n, y), alpha, beta, alpha + y,
+            sum += ConjugateForms.betaBinomialLogMarginal(logBinomialCoefficient(n, y), alpha, beta, alpha + y,
                     beta + n - y);
         }
         return sum;

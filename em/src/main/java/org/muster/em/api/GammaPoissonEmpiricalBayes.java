@@ -33,7 +33,7 @@ public final class GammaPoissonEmpiricalBayes {
             int k = counts[j];
             double e = exposures[j];
             double leading = (k == 0 ? 0 : k * Math.log(e)) - Gamma.logGamma(k + 1.0);
-            sum += ConjugateForms.gammaPoissonLogMarginal(ConjugateForms.Functions.COMMONS_MATH, leading, shape, rate,
+            sum += ConjugateForms.gammaPoissonLogMarginal(leading, shape, rate,
                     shape + k, rate + e);
         }
         return sum;

@@ -23,23 +23,20 @@ import org.muster.core.api.distributions.SpecialFunctions;
  */
 public final class ConjugateForms {
 
-    /** The log Γ and log B a marginal is evaluated with: the same formulas, two implementations. */
+    /** How a marginal is evaluated: two numerical forms of the same closed forms. */
     public enum Functions {
         /**
-         * commons-math3's {@code Gamma.logGamma} and {@code Beta.logBeta}, which allocate on some branches:
-         * empirical Bayes's, whose results are pinned bit for bit to them.
+         * As ratios of normalizing constants, log B(a', b') − log B(a, b) and the like, with commons-math3's
+         * {@code Beta.logBeta} and {@code Gamma.logGamma} (which allocate on some branches): empirical
+         * Bayes's, whose results are pinned bit for bit to this arithmetic.
          */
         COMMONS_MATH,
-        /** Muster's allocation-free {@link SpecialFunctions}, for hot loops (collapsed inference's marginal). */
-        ALLOCATION_FREE;
-
-        double logGamma(double x) {
-            return this == COMMONS_MATH ? Gamma.logGamma(x) : SpecialFunctions.logGamma(x);
-        }
-
-        double logBeta(double a, double b) {
-            return this == COMMONS_MATH ? Beta.logBeta(a, b) : SpecialFunctions.logBeta(a, b);
-        }
+        /**
+         * As differences log Γ(a + s) − log Γ(a) and ψ(a + s) − ψ(a) computed without cancellation, with
+         * Muster's allocation-free {@link SpecialFunctions}: for sampling, where the arguments range over
+         * orders of magnitude (a beta's concentration of 1e10 is still a point a sampler may visit).
+         */
+        ALLOCATION_FREE
     }
 
     private ConjugateForms() {
@@ -153,9 +150,19 @@ public final class ConjugateForms {
      */
     public static double logMarginal(Functions functions, Conjugacy kind, double leading, double a, double b,
             double s0, double s1, double s2) {
+        if (functions == Functions.ALLOCATION_FREE && kind != Conjugacy.NORMAL_NORMAL) {
+            return switch (kind) {
+                case BETA_BINOMIAL -> leading + SpecialFunctions.logGammaDifference(a, s0)
+                        + SpecialFunctions.logGammaDifference(b, s1) - SpecialFunctions.logGammaDifference(a + b, s0 + s1);
+                // a log b - (a + s0) log(b + s1) = -a log1p(s1 / b) - s0 log(b + s1).
+                case GAMMA_POISSON -> leading + SpecialFunctions.logGammaDifference(a, s0) - a * Math.log1p(s1 / b)
+                        - s0 * Math.log(b + s1);
+                default -> throw new IllegalStateException("no unit-layer marginal for " + kind);
+            };
+        }
         return switch (kind) {
-            case BETA_BINOMIAL -> betaBinomialLogMarginal(functions, leading, a, b, a + s0, b + s1);
-            case GAMMA_POISSON -> gammaPoissonLogMarginal(functions, leading, a, b, a + s0, b + s1);
+            case BETA_BINOMIAL -> betaBinomialLogMarginal(leading, a, b, a + s0, b + s1);
+            case GAMMA_POISSON -> gammaPoissonLogMarginal(leading, a, b, a + s0, b + s1);
             case NORMAL_NORMAL -> normalNormalLogMarginal(leading, a, b, s0, s1, s2);
             default -> throw new IllegalStateException("no unit-layer marginal for " + kind);
         };
@@ -163,26 +170,28 @@ public final class ConjugateForms {
 
     /**
      * {@code leading} + log B(a', b') - log B(a, b): the beta-binomial marginal as the ratio of the
-     * posterior's and the prior's normalizing constants (without the binomial coefficients).
+     * posterior's and the prior's normalizing constants (without the binomial coefficients), in the
+     * arithmetic of {@link Functions#COMMONS_MATH}.
      *
      * @param posteriorA a + sum y
      * @param posteriorB b + sum (n - y)
      */
-    public static double betaBinomialLogMarginal(Functions functions, double leading, double a, double b,
-            double posteriorA, double posteriorB) {
-        return leading + functions.logBeta(posteriorA, posteriorB) - functions.logBeta(a, b);
+    public static double betaBinomialLogMarginal(double leading, double a, double b, double posteriorA,
+            double posteriorB) {
+        return leading + Beta.logBeta(posteriorA, posteriorB) - Beta.logBeta(a, b);
     }
 
     /**
      * {@code leading} + a log b - log Γ(a) + log Γ(a') - a' log b': the gamma-Poisson marginal as the ratio
-     * of the posterior's and the prior's normalizing constants (without the terms y log e - log y!).
+     * of the posterior's and the prior's normalizing constants (without the terms y log e - log y!), in the
+     * arithmetic of {@link Functions#COMMONS_MATH}.
      *
      * @param posteriorShape shape + sum y
      * @param posteriorRate rate + sum exposure
      */
-    public static double gammaPoissonLogMarginal(Functions functions, double leading, double shape, double rate,
-            double posteriorShape, double posteriorRate) {
-        return leading + shape * Math.log(rate) - functions.logGamma(shape) + functions.logGamma(posteriorShape)
+    public static double gammaPoissonLogMarginal(double leading, double shape, double rate, double posteriorShape,
+            double posteriorRate) {
+        return leading + shape * Math.log(rate) - Gamma.logGamma(shape) + Gamma.logGamma(posteriorShape)
                 - posteriorShape * Math.log(posteriorRate);
     }
 
@@ -204,8 +213,9 @@ public final class ConjugateForms {
 
     /**
      * The derivatives of {@link #logMarginal} with respect to the prior arguments a and b (b &gt; 0 for
-     * Normal–Normal): beta ψ(a + s0) - ψ(a + b + n) - ψ(a) + ψ(a + b) and its mirror, with n = s0 + s1;
-     * gamma log b - ψ(a) + ψ(a + s0) - log(b + s1) and a/b - (a + s0)/(b + s1); normal (m - a)/b² and
+     * Normal–Normal), with the differences of ψ computed without cancellation: beta ψ(a + s0) - ψ(a) -
+     * (ψ(a + b + n) - ψ(a + b)) and its mirror, with n = s0 + s1; gamma ψ(a + s0) - ψ(a) - log1p(s1/b) and
+     * a/b - (a + s0)/(b + s1); normal (m - a)/b² and
      * ((m - a)² - b² + 1/P)/b³ = (m - a)²/b³ - b s0/(1 + b² s0) with P = s0 + 1/b² and m the posterior mean.
      *
      * @param firstGradient modified at {@code unit}: d/da
@@ -215,14 +225,13 @@ public final class ConjugateForms {
             double[] firstGradient, double[] secondGradient, int unit) {
         switch (kind) {
             case BETA_BINOMIAL -> {
-                double common = SpecialFunctions.digamma(a + b + (s0 + s1));
-                double prior = SpecialFunctions.digamma(a + b);
-                firstGradient[unit] = SpecialFunctions.digamma(a + s0) - common - SpecialFunctions.digamma(a) + prior;
-                secondGradient[unit] = SpecialFunctions.digamma(b + s1) - common - SpecialFunctions.digamma(b) + prior;
+                double common = SpecialFunctions.digammaDifference(a + b, s0 + s1);
+                firstGradient[unit] = SpecialFunctions.digammaDifference(a, s0) - common;
+                secondGradient[unit] = SpecialFunctions.digammaDifference(b, s1) - common;
             }
             case GAMMA_POISSON -> {
-                firstGradient[unit] = Math.log(b) - SpecialFunctions.digamma(a) + SpecialFunctions.digamma(a + s0) - Math.log(b + s1);
-                secondGradient[unit] = a / b - (a + s0) / (b + s1);
+                firstGradient[unit] = SpecialFunctions.digammaDifference(a, s0) - Math.log1p(s1 / b);
+                secondGradient[unit] = (a * s1 - s0 * b) / (b * (b + s1));
             }
             case NORMAL_NORMAL -> {
                 double precision = 1 / (b * b) + s0;

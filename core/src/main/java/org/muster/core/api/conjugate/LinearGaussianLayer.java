@@ -48,6 +48,7 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
     private final NodeReader scale;
     private final NodeReader priorMean;
     private final NodeReader priorSd;
+    /** The observations in group order: y[r] is observation rows[r]. */
     private final double[] y;
     private final int groups;
     /** Rows of group g: rows[rowStart[g] .. rowStart[g + 1]); rows on no member form groups of no members. */
@@ -57,9 +58,13 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
     private final int[] memberStart;
     private final int[] members;
     private final int largestGroup;
+    /** Whether z's prior mean or sd depends on parameters (else their adjoints are not needed). */
+    private final boolean priorVaries;
 
     private LinearGaussianLayer(Node parameter, Node child, UnconstrainedBlock block, NodeReader mean, NodeReader scale,
-            NodeReader priorMean, NodeReader priorSd, int[] rowStart, int[] rows, int[] memberStart, int[] members) {
+            NodeReader priorMean, NodeReader priorSd, int[] rowStart, int[] rows, int[] memberStart, int[] members,
+            boolean priorVaries) {
+        this.priorVaries = priorVaries;
         this.parameter = parameter;
         this.child = child;
         this.block = block;
@@ -67,7 +72,11 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         this.scale = scale;
         this.priorMean = priorMean;
         this.priorSd = priorSd;
-        this.y = child.values().orElseThrow().clone();
+        double[] observed = child.values().orElseThrow();
+        this.y = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            y[r] = observed[rows[r]];
+        }
         this.groups = rowStart.length - 1;
         this.rowStart = rowStart;
         this.rows = rows;
@@ -214,7 +223,8 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         CompiledModel compiled = model.compile();
         return Optional.of(new LinearGaussianLayer(z, y, compiled.unconstrainedBlock(z), NodeReader.of(y.inputs().get(0), n),
                 NodeReader.of(y.inputs().get(1), n), NodeReader.of(z.inputs().get(0), size),
-                NodeReader.of(z.inputs().get(1), size), rowStart, rows, memberStart, members));
+                NodeReader.of(z.inputs().get(1), size), rowStart, rows, memberStart, members,
+                !model.isDataOnly(z.inputs().get(0)) || !model.isDataOnly(z.inputs().get(1))));
     }
 
     private static int find(int[] parent, int k) {
@@ -370,14 +380,16 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         }
     }
 
-    /** Per-row and per-member values and adjoints, and one group's matrices. */
+    /** Per-row (in group order) and per-member values and adjoints, and one group's matrices. */
     private static final class Scratch implements Workspace {
         final double[] offset;
         final double[] slopes;
         final double[] sd;
         final double[] residual;
         final double[] alpha;
-        final double[] solved;
+        final double[] scaled;
+        final double[] precision;
+        final double[] inverse;
         final double[] priorMean;
         final double[] priorSd;
         final double[] offsetGradient;
@@ -397,7 +409,9 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
             sd = new double[n];
             residual = new double[n];
             alpha = new double[n];
-            solved = new double[n * width];
+            scaled = new double[n * width];
+            precision = new double[n];
+            inverse = new double[width * width];
             priorMean = new double[size];
             priorSd = new double[size];
             offsetGradient = new double[n];
@@ -427,9 +441,10 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         Scratch w = (Scratch) workspace;
         ModelEvaluator base = evaluators[0];
         int width = width();
-        for (int i = 0; i < y.length; i++) {
-            w.offset[i] = mean.read(base, i);
-            w.sd[i] = scale.read(base, i);
+        for (int r = 0; r < y.length; r++) {
+            int i = rows[r];
+            w.offset[r] = mean.read(base, i);
+            w.sd[r] = scale.read(base, i);
         }
         for (int k = 0; k < parameter.size(); k++) {
             w.priorMean[k] = priorMean.read(base, k);
@@ -440,8 +455,7 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
             for (int t = 0; t < q; t++) {
                 ModelEvaluator pattern = evaluators[t + 1];
                 for (int r = rowStart[g]; r < rowStart[g + 1]; r++) {
-                    int i = rows[r];
-                    w.slopes[i * width + t] = mean.read(pattern, i) - w.offset[i];
+                    w.slopes[r * width + t] = mean.read(pattern, rows[r]) - w.offset[r];
                 }
             }
         }
@@ -464,19 +478,21 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
             for (int r = rowStart[g]; r < rowStart[g + 1]; r++) {
                 int i = rows[r];
                 // Pattern t's sweep carries G_it (dc_i + dA_it); the base sweep takes sum_t G_it dc_i back off.
-                double offsetSeed = w.offsetGradient[i];
+                double offsetSeed = w.offsetGradient[r];
                 for (int t = 0; t < q; t++) {
-                    double seed = w.slopesGradient[i * width + t];
+                    double seed = w.slopesGradient[r * width + t];
                     evaluators[t + 1].addAdjoint(mean.base(), mean.member(i), seed);
                     offsetSeed -= seed;
                 }
                 base.addAdjoint(mean.base(), mean.member(i), offsetSeed);
-                base.addAdjoint(scale.base(), scale.member(i), w.sdGradient[i]);
+                base.addAdjoint(scale.base(), scale.member(i), w.sdGradient[r]);
             }
         }
-        for (int k = 0; k < parameter.size(); k++) {
-            base.addAdjoint(priorMean.base(), priorMean.member(k), w.priorMeanGradient[k]);
-            base.addAdjoint(priorSd.base(), priorSd.member(k), w.priorSdGradient[k]);
+        if (priorVaries) {
+            for (int k = 0; k < parameter.size(); k++) {
+                base.addAdjoint(priorMean.base(), priorMean.member(k), w.priorMeanGradient[k]);
+                base.addAdjoint(priorSd.base(), priorSd.member(k), w.priorSdGradient[k]);
+            }
         }
         return value;
     }
@@ -498,7 +514,10 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         return total;
     }
 
-    /** One group's log marginal (and adjoints); leaves its factor in {@code w.factor} and K⁻¹v in {@code w.weights}. */
+    /**
+     * One group's log marginal (and adjoints); leaves its Cholesky factor of K in {@code w.factor} and
+     * K⁻¹ v in {@code w.weights}.
+     */
     private double group(Scratch w, int g, boolean gradient) {
         int width = width();
         int first = memberStart[g];
@@ -513,21 +532,33 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         double logDetD = 0;
         double quadratic = 0;
         int n = rowStart[g + 1] - rowStart[g];
+        // Rows usually share one sigma: its logarithm and reciprocal are taken once per run of equal values.
+        double lastSd = Double.NaN;
+        double logVariance = Double.NaN;
+        double precision = Double.NaN;
         for (int r = rowStart[g]; r < rowStart[g + 1]; r++) {
-            int i = rows[r];
-            double residual = y[i] - w.offset[i];
+            int at = r * width;
+            double residual = y[r] - w.offset[r];
             for (int t = 0; t < q; t++) {
-                residual -= w.slopes[i * width + t] * w.priorMean[members[first + t]];
+                int k = members[first + t];
+                residual -= w.slopes[at + t] * w.priorMean[k];
+                w.scaled[at + t] = w.slopes[at + t] * w.priorSd[k];
             }
-            double variance = w.sd[i] * w.sd[i];
-            w.residual[i] = residual;
-            logDetD += Math.log(variance);
-            quadratic += residual * residual / variance;
+            if (w.sd[r] != lastSd) {
+                lastSd = w.sd[r];
+                double variance = lastSd * lastSd;
+                logVariance = Math.log(variance);
+                precision = 1 / variance;
+            }
+            w.precision[r] = precision;
+            w.residual[r] = residual;
+            logDetD += logVariance;
+            quadratic += residual * residual * precision;
             for (int t = 0; t < q; t++) {
-                double bt = w.slopes[i * width + t] * w.priorSd[members[first + t]] / variance;
+                double bt = w.scaled[at + t] * precision;
                 v[t] += bt * residual;
                 for (int u = 0; u <= t; u++) {
-                    factor[t * q + u] += bt * w.slopes[i * width + u] * w.priorSd[members[first + u]];
+                    factor[t * q + u] += bt * w.scaled[at + u];
                 }
             }
         }
@@ -542,47 +573,58 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         if (!gradient) {
             return value;
         }
+        // K^-1 explicitly (q x q), so that each row's K^-1 b_i is a product, not two triangular solves.
+        double[] inverse = w.inverse;
+        for (int t = 0; t < q; t++) {
+            Arrays.fill(w.row, 0, q, 0.0);
+            w.row[t] = 1;
+            solve(factor, q, w.row);
+            for (int u = 0; u < q; u++) {
+                inverse[u * q + t] = w.row[u];
+            }
+        }
         // alpha = Sigma^-1 r = D^-1 (r - B K^-1 v); dL/dc = alpha; dL/dB = alpha (B'alpha)' - D^-1 B K^-1.
         double[] beta = w.beta;
         Arrays.fill(beta, 0, q, 0.0);
         for (int r = rowStart[g]; r < rowStart[g + 1]; r++) {
-            int i = rows[r];
-            double variance = w.sd[i] * w.sd[i];
+            int at = r * width;
             double fitted = 0;
             for (int t = 0; t < q; t++) {
-                fitted += w.slopes[i * width + t] * w.priorSd[members[first + t]] * weights[t];
+                fitted += w.scaled[at + t] * weights[t];
             }
-            double alpha = (w.residual[i] - fitted) / variance;
-            w.alpha[i] = alpha;
+            double alpha = (w.residual[r] - fitted) * w.precision[r];
+            w.alpha[r] = alpha;
             for (int t = 0; t < q; t++) {
-                beta[t] += w.slopes[i * width + t] * w.priorSd[members[first + t]] * alpha;
+                beta[t] += w.scaled[at + t] * alpha;
             }
         }
-        double[] row = w.row;
+        double[] solved = w.row;
         for (int r = rowStart[g]; r < rowStart[g + 1]; r++) {
-            int i = rows[r];
-            double variance = w.sd[i] * w.sd[i];
-            double alpha = w.alpha[i];
-            for (int t = 0; t < q; t++) {
-                row[t] = w.slopes[i * width + t] * w.priorSd[members[first + t]];
-            }
-            System.arraycopy(row, 0, w.solved, i * width, q);
-            solve(factor, q, w.solved, i * width);
+            int at = r * width;
+            double alpha = w.alpha[r];
+            double rowPrecision = w.precision[r];
             double leverage = 0;
             for (int t = 0; t < q; t++) {
-                leverage += row[t] * w.solved[i * width + t];
+                double sum = 0;
+                for (int u = 0; u < q; u++) {
+                    sum += inverse[t * q + u] * w.scaled[at + u];
+                }
+                solved[t] = sum;
+                leverage += w.scaled[at + t] * sum;
             }
             for (int t = 0; t < q; t++) {
                 int k = members[first + t];
-                double gradientB = alpha * beta[t] - w.solved[i * width + t] / variance;
-                double slope = w.slopes[i * width + t];
-                w.slopesGradient[i * width + t] = gradientB * w.priorSd[k] + alpha * w.priorMean[k];
-                w.priorSdGradient[k] += gradientB * slope;
-                w.priorMeanGradient[k] += slope * alpha;
+                double gradientB = alpha * beta[t] - solved[t] * rowPrecision;
+                w.slopesGradient[at + t] = gradientB * w.priorSd[k] + alpha * w.priorMean[k];
+                if (priorVaries) {
+                    double slope = w.slopes[at + t];
+                    w.priorSdGradient[k] += gradientB * slope;
+                    w.priorMeanGradient[k] += slope * alpha;
+                }
             }
-            w.offsetGradient[i] = alpha;
-            double inverseDiagonal = 1 / variance - leverage / (variance * variance);
-            w.sdGradient[i] = w.sd[i] * (alpha * alpha - inverseDiagonal);
+            w.offsetGradient[r] = alpha;
+            double inverseDiagonal = rowPrecision - leverage * rowPrecision * rowPrecision;
+            w.sdGradient[r] = w.sd[r] * (alpha * alpha - inverseDiagonal);
         }
         return value;
     }
@@ -593,7 +635,7 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
      * @return log det of the matrix
      */
     private static double cholesky(double[] a, int q) {
-        double logDet = 0;
+        double product = 1;
         for (int j = 0; j < q; j++) {
             double d = a[j * q + j];
             for (int k = 0; k < j; k++) {
@@ -601,7 +643,7 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
             }
             d = Math.sqrt(d);
             a[j * q + j] = d;
-            logDet += 2 * Math.log(d);
+            product *= d;
             for (int i = j + 1; i < q; i++) {
                 double s = a[i * q + j];
                 for (int k = 0; k < j; k++) {
@@ -610,7 +652,9 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
                 a[i * q + j] = s / d;
             }
         }
-        return logDet;
+        // K = I + B'D^-1 B has eigenvalues >= 1, so the product of the diagonal cannot underflow; at most
+        // 100 factors cannot overflow short of absurd data.
+        return 2 * Math.log(product);
     }
 
     /** Solves L Lᵀ x = b in place for the factor in the lower triangle. */
