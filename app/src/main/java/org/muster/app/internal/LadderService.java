@@ -46,7 +46,8 @@ public final class LadderService {
             new Step("map", "MAP", "map", Map.of()),
             new Step("eb", "type-II ML", "eb", Map.of()),
             new Step("map2", "MAP-II", "map2", Map.of()),
-            new Step("nuts", "full Bayes", "nuts", Map.of()));
+            new Step("nuts", "full Bayes", "nuts", Map.of()),
+            new Step("collapsed", "collapsed", "collapsed", Map.of()));
 
     private final FamilyLoader families;
     private final ProviderRegistry<InferenceMethodProvider> methods;
@@ -148,7 +149,7 @@ public final class LadderService {
             boolean answered = false;
             try {
                 InferenceMethodProvider provider = methods.require(step.method());
-                boolean sampler = step.method().equals("nuts");
+                boolean sampler = step.method().equals("nuts") || step.method().equals("collapsed");
                 LOG.debug("ladder: {} on {}", step.label(), request.family());
                 Fit fit = provider.create(MethodOptions.of(step.options())).fit(model, sampler ? nutsConfig : pointConfig,
                         FitListener.NONE);

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.muster.core.api.ChainReport;
+import org.muster.core.api.Draws;
 import org.muster.diagnostics.api.DiagnosticWarning;
+import org.muster.diagnostics.api.MonteCarloError;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
 import org.muster.diagnostics.api.SummaryRow;
@@ -17,7 +20,9 @@ import org.muster.diagnostics.api.SummaryRow;
 /**
  * Writes {@code summary.json}: the columns of {@code summary.csv} per variable, the sampler checks, the
  * per-chain timings and the warnings. Undefined numbers (NaN) and statistics the sampler does not report
- * are {@code null}.
+ * are {@code null}. For a method that integrates units out ({@code collapsed}), a variable with conditional
+ * means also has {@code mean_rao_blackwell} and {@code mcse_mean_rao_blackwell}: the average of its
+ * conditional posterior means over the draws, next to the plain {@code mean}, and that average's MCSE.
  */
 public final class SummaryJsonWriter {
 
@@ -29,6 +34,17 @@ public final class SummaryJsonWriter {
      */
     public Path write(Path directory, String method, PosteriorSummary summary, List<ChainReport> chains)
             throws IOException {
+        return write(directory, method, summary, chains, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(Path, String, PosteriorSummary, List)}, with the fit's conditional means.
+     *
+     * @param conditionalMeans per draw, the conditional posterior means of some variables (same chains and
+     *     iterations as the summarized draws)
+     */
+    public Path write(Path directory, String method, PosteriorSummary summary, List<ChainReport> chains,
+            Optional<Draws> conditionalMeans) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("summary.json");
         try (JsonGenerator json = factory.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
@@ -51,6 +67,13 @@ public final class SummaryJsonWriter {
                 number(json, "rhat", row.rhat());
                 number(json, "ess_bulk", row.essBulk());
                 number(json, "ess_tail", row.essTail());
+                int conditional = conditionalMeans.map(d -> d.indexOf(row.variable())).orElse(-1);
+                if (conditional >= 0) {
+                    double[][] means = conditionalMeans.get().variable(conditional);
+                    number(json, "mean_rao_blackwell", java.util.Arrays.stream(conditionalMeans.get().pooled(conditional))
+                            .average().orElse(Double.NaN));
+                    number(json, "mcse_mean_rao_blackwell", MonteCarloError.mean(means));
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -24,7 +24,7 @@ public final class SummaryOutput {
         try {
             List<Path> files = new ArrayList<>();
             files.add(csv.write(directory, summary.rows()));
-            files.add(json.write(directory, fit.methodId(), summary, fit.chains()));
+            files.add(json.write(directory, fit.methodId(), summary, fit.chains(), fit.conditionalMeans()));
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
