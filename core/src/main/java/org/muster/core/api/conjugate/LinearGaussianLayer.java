@@ -522,6 +522,9 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         int width = width();
         int first = memberStart[g];
         int q = memberStart[g + 1] - first;
+        if (gradient && q == 2) {
+            return pairGradient(w, g);
+        }
         double[] factor = w.factor;
         double[] v = w.rhs;
         Arrays.fill(factor, 0, q * q, 0.0);
@@ -626,6 +629,112 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
             double inverseDiagonal = rowPrecision - leverage * rowPrecision * rowPrecision;
             w.sdGradient[r] = w.sd[r] * (alpha * alpha - inverseDiagonal);
         }
+        return value;
+    }
+
+    /**
+     * {@link #group} with its adjoints for a group of two members (a varying intercept and slope), with the
+     * 2 x 2 algebra written out: the same quantities, without the general code's loops over members.
+     */
+    private double pairGradient(Scratch w, int g) {
+        int width = width();
+        int first = memberStart[g];
+        int k0 = members[first];
+        int k1 = members[first + 1];
+        double m0 = w.priorMean[k0];
+        double m1 = w.priorMean[k1];
+        double s0 = w.priorSd[k0];
+        double s1 = w.priorSd[k1];
+        double a00 = 1;
+        double a01 = 0;
+        double a11 = 1;
+        double v0 = 0;
+        double v1 = 0;
+        double logDetD = 0;
+        double quadratic = 0;
+        double lastSd = Double.NaN;
+        double logVariance = Double.NaN;
+        double precision = Double.NaN;
+        int start = rowStart[g];
+        int end = rowStart[g + 1];
+        for (int r = start; r < end; r++) {
+            int at = r * width;
+            double slope0 = w.slopes[at];
+            double slope1 = w.slopes[at + 1];
+            double residual = y[r] - w.offset[r] - slope0 * m0 - slope1 * m1;
+            double b0 = slope0 * s0;
+            double b1 = slope1 * s1;
+            w.scaled[at] = b0;
+            w.scaled[at + 1] = b1;
+            if (w.sd[r] != lastSd) {
+                lastSd = w.sd[r];
+                double variance = lastSd * lastSd;
+                logVariance = Math.log(variance);
+                precision = 1 / variance;
+            }
+            w.precision[r] = precision;
+            w.residual[r] = residual;
+            logDetD += logVariance;
+            double pr = precision * residual;
+            quadratic += pr * residual;
+            v0 += b0 * pr;
+            v1 += b1 * pr;
+            double pb0 = precision * b0;
+            a00 += pb0 * b0;
+            a01 += pb0 * b1;
+            a11 += precision * b1 * b1;
+        }
+        double determinant = a00 * a11 - a01 * a01;
+        double i00 = a11 / determinant;
+        double i01 = -a01 / determinant;
+        double i11 = a00 / determinant;
+        double w0 = i00 * v0 + i01 * v1;
+        double w1 = i01 * v0 + i11 * v1;
+        w.weights[0] = w0;
+        w.weights[1] = w1;
+        quadratic -= v0 * w0 + v1 * w1;
+        double value = -(end - start) * HALF_LOG_TWO_PI - 0.5 * (logDetD + Math.log(determinant)) - 0.5 * quadratic;
+        double beta0 = 0;
+        double beta1 = 0;
+        for (int r = start; r < end; r++) {
+            int at = r * width;
+            double alpha = (w.residual[r] - w.scaled[at] * w0 - w.scaled[at + 1] * w1) * w.precision[r];
+            w.alpha[r] = alpha;
+            beta0 += w.scaled[at] * alpha;
+            beta1 += w.scaled[at + 1] * alpha;
+        }
+        double sd0 = 0;
+        double sd1 = 0;
+        double mean0 = 0;
+        double mean1 = 0;
+        for (int r = start; r < end; r++) {
+            int at = r * width;
+            double alpha = w.alpha[r];
+            double p = w.precision[r];
+            double b0 = w.scaled[at];
+            double b1 = w.scaled[at + 1];
+            double u0 = i00 * b0 + i01 * b1;
+            double u1 = i01 * b0 + i11 * b1;
+            double gradient0 = alpha * beta0 - u0 * p;
+            double gradient1 = alpha * beta1 - u1 * p;
+            w.slopesGradient[at] = gradient0 * s0 + alpha * m0;
+            w.slopesGradient[at + 1] = gradient1 * s1 + alpha * m1;
+            if (priorVaries) {
+                double slope0 = w.slopes[at];
+                double slope1 = w.slopes[at + 1];
+                sd0 += gradient0 * slope0;
+                sd1 += gradient1 * slope1;
+                mean0 += slope0 * alpha;
+                mean1 += slope1 * alpha;
+            }
+            w.offsetGradient[r] = alpha;
+            double leverage = b0 * u0 + b1 * u1;
+            w.sdGradient[r] = w.sd[r] * (alpha * alpha - (p - leverage * p * p));
+        }
+        w.priorSdGradient[k0] += sd0;
+        w.priorSdGradient[k1] += sd1;
+        w.priorMeanGradient[k0] += mean0;
+        w.priorMeanGradient[k1] += mean1;
         return value;
     }
 

@@ -33,7 +33,7 @@ import org.muster.models.spi.Pooling;
  * generated from the code at c325473, before the closed forms moved to core, and is unchanged since but for
  * the two lines of {@code BetaBinomialEmpiricalBayes} and {@code GammaPoissonEmpiricalBayes} type-II
  * maximum likelihood on raw arrays: their exact gradient is now {@code ConjugateForms}'s, which sums the
- * same terms in another order with Muster's allocation-free digamma (the optimum moved by about 1e-8
+ * same terms in another order, as differences of digamma without cancellation (the optimum moved by about 1e-8
  * relative, within the optimizer's tolerance). Regenerate only for an intended change, with
  * {@code -Dmuster.pins.write=true}.
  */

@@ -81,11 +81,11 @@ final class CollapsedChain implements ChainSampler {
             hyperparameters.iterate(warmup);
             at = hyperparameters.position();
         }
-        marginal.draw(at, random, position);
+        boolean record = !warmup && conditionalOutputs.length > 0;
+        marginal.draw(at, random, position, record ? mean : null);
         logDensity = target.logDensity(position);
         evaluations++;
-        if (!warmup && conditionalOutputs.length > 0) {
-            marginal.conditionalMean(at, mean);
+        if (record) {
             target.outputs(mean, outputs);
             evaluations++;
             for (int k = 0; k < conditionalOutputs.length; k++) {

@@ -136,31 +136,34 @@ final class MarginalDensity implements LogDensity {
     }
 
     /**
-     * A point of the whole model at phi with the layers drawn exactly from their conditional posteriors.
+     * A point of the whole model at phi with the layers drawn exactly from their conditional posteriors,
+     * and, if asked, the point with the layers at their conditional posterior means instead (one forward
+     * sweep serves both).
      *
      * @param x not modified: phi
      * @param out modified: the full unconstrained point
+     * @param mean modified unless null: the full point at the conditional means
      */
-    void draw(double[] x, RandomGenerator random, double[] out) {
-        forward(x);
+    void draw(double[] x, RandomGenerator random, double[] out, double[] mean) {
+        for (double[] point : points) {
+            for (int k = 0; k < free.length; k++) {
+                point[free[k]] = x[k];
+            }
+        }
+        for (int p = 0; p < evaluators.length; p++) {
+            evaluators[p].computeValues(points[p]);
+        }
+        sweeps += evaluators.length;
         for (int l = 0; l < layers.size(); l++) {
             layers.get(l).draw(evaluators, workspaces[l], random, layerValues[l]);
         }
         complete(x, out);
-    }
-
-    /**
-     * A point of the whole model at phi with the layers at their conditional posterior means.
-     *
-     * @param x not modified: phi
-     * @param out modified: the full unconstrained point
-     */
-    void conditionalMean(double[] x, double[] out) {
-        forward(x);
-        for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).conditionalMean(evaluators, workspaces[l], layerValues[l]);
+        if (mean != null) {
+            for (int l = 0; l < layers.size(); l++) {
+                layers.get(l).conditionalMean(evaluators, workspaces[l], layerValues[l]);
+            }
+            complete(x, mean);
         }
-        complete(x, out);
     }
 
     private void complete(double[] x, double[] out) {
