@@ -260,6 +260,40 @@ public final class ConjugateForms {
     }
 
     /**
+     * {@link #logMarginal} under {@link Functions#ALLOCATION_FREE} and {@link #logMarginalGradient} together,
+     * sharing their special functions (for the beta-binomial, three differences of log Γ and ψ in all).
+     *
+     * @param scratch modified: at least 6 entries
+     * @param firstGradient modified at {@code unit}: d/da
+     * @param secondGradient modified at {@code unit}: d/db
+     * @return the log marginal
+     */
+    public static double logMarginalWithGradient(Conjugacy kind, double a, double b, double s0, double s1, double s2,
+            double[] firstGradient, double[] secondGradient, int unit, double[] scratch) {
+        switch (kind) {
+            case BETA_BINOMIAL -> {
+                SpecialFunctions.gammaDifferences(a, s0, scratch, 0);
+                SpecialFunctions.gammaDifferences(b, s1, scratch, 2);
+                SpecialFunctions.gammaDifferences(a + b, s0 + s1, scratch, 4);
+                firstGradient[unit] = scratch[1] - scratch[5];
+                secondGradient[unit] = scratch[3] - scratch[5];
+                return scratch[0] + scratch[2] - scratch[4];
+            }
+            case GAMMA_POISSON -> {
+                SpecialFunctions.gammaDifferences(a, s0, scratch, 0);
+                double log1p = Math.log1p(s1 / b);
+                firstGradient[unit] = scratch[1] - log1p;
+                secondGradient[unit] = (a * s1 - s0 * b) / (b * (b + s1));
+                return scratch[0] - a * log1p - s0 * Math.log(b + s1);
+            }
+            default -> {
+                logMarginalGradient(kind, a, b, s0, s1, firstGradient, secondGradient, unit);
+                return logMarginal(Functions.ALLOCATION_FREE, kind, 0, a, b, s0, s1, s2);
+            }
+        }
+    }
+
+    /**
      * The unit's posterior mean and sd from the prior's arguments and its statistics (for Normal–Normal
      * with b = 0, the prior mean with sd 0).
      *

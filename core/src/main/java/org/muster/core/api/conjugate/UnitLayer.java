@@ -243,6 +243,7 @@ public final class UnitLayer implements CollapsibleLayer {
         final double[] intercept;
         final double[] slope;
         final double[] reported;
+        final double[] special = new double[6];
 
         Scratch(int units) {
             first = new double[units];
@@ -369,11 +370,17 @@ public final class UnitLayer implements CollapsibleLayer {
      * @param secondGradient modified: d/d second[j]
      */
     public double logMarginalGradient(double[] first, double[] second, double[] firstGradient, double[] secondGradient) {
+        return logMarginalGradient(first, second, firstGradient, secondGradient, new double[6]);
+    }
+
+    private double logMarginalGradient(double[] first, double[] second, double[] firstGradient, double[] secondGradient,
+            double[] scratch) {
+        double sum = constant;
         for (int j = 0; j < units; j++) {
-            ConjugateForms.logMarginalGradient(kind, first[j], second[j], stat0[j], stat1[j], firstGradient,
-                    secondGradient, j);
+            sum += ConjugateForms.logMarginalWithGradient(kind, first[j], second[j], stat0[j], stat1[j], stat2[j],
+                    firstGradient, secondGradient, j, scratch);
         }
-        return logMarginal(ConjugateForms.Functions.ALLOCATION_FREE, first, second);
+        return sum;
     }
 
     /**
@@ -452,7 +459,8 @@ public final class UnitLayer implements CollapsibleLayer {
     @Override
     public double logMarginalGradient(ModelEvaluator[] evaluators, Workspace workspace) {
         Scratch scratch = read(evaluators, workspace);
-        double value = logMarginalGradient(scratch.first, scratch.second, scratch.firstGradient, scratch.secondGradient);
+        double value = logMarginalGradient(scratch.first, scratch.second, scratch.firstGradient, scratch.secondGradient,
+                scratch.special);
         ModelEvaluator base = evaluators[0];
         if (affine == null) {
             for (int j = 0; j < units; j++) {

@@ -171,6 +171,43 @@ final class DensityMath {
         return ratio == 1 && logRatio == 0 ? lifted : lifted + (logRatio + Math.log(ratio));
     }
 
+    /**
+     * Both {@link #logGammaDifference} and {@link #digammaDifference} of (x, k) in one pass, sharing the
+     * lift of x to at least 10 and log1p(k/x).
+     *
+     * @param out modified: out[offset] = log Γ(x + k) − log Γ(x), out[offset + 1] = ψ(x + k) − ψ(x)
+     */
+    static void gammaDifferences(double x, double k, double[] out, int offset) {
+        if (k == 0) {
+            out[offset] = 0;
+            out[offset + 1] = 0;
+            return;
+        }
+        if (!(x > 0 && k > 0) || x == Double.POSITIVE_INFINITY || k == Double.POSITIVE_INFINITY) {
+            out[offset] = logGamma(x + k) - logGamma(x);
+            out[offset + 1] = digamma(x + k) - digamma(x);
+            return;
+        }
+        double ratio = 1;
+        double logRatio = 0;
+        double shift = 0;
+        while (x < 10) {
+            double y = x + k;
+            ratio *= x / y;
+            shift += k / (x * y);
+            if (ratio < 1e-200) {
+                logRatio += Math.log(ratio);
+                ratio = 1;
+            }
+            x += 1;
+        }
+        double y = x + k;
+        double log1p = Math.log1p(k / x);
+        double lifted = (x - 0.5) * log1p + k * Math.log(y) - k + (stirlingCorrection(y) - stirlingCorrection(x));
+        out[offset] = ratio == 1 && logRatio == 0 ? lifted : lifted + (logRatio + Math.log(ratio));
+        out[offset + 1] = log1p + k / (2 * x * y) - (digammaSeries(y) - digammaSeries(x)) + shift;
+    }
+
     /** Stirling's correction log Γ(x) − ((x − ½) ln x − x + ½ ln 2π) for x ≥ 8, as {@link #stirling} sums it. */
     private static double stirlingCorrection(double x) {
         double inverse = 1 / x;

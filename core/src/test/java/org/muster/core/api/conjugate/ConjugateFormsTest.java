@@ -79,4 +79,26 @@ class ConjugateFormsTest {
     private static double value(Conjugacy kind, double[] c) {
         return ConjugateForms.logMarginal(Functions.ALLOCATION_FREE, kind, 0, c[0], c[1], c[2], c[3], c[4]);
     }
+
+    @Test
+    void theValueWithItsGradientIsBothAtOnce() {
+        double[] scratch = new double[6];
+        double[] first = new double[1];
+        double[] second = new double[1];
+        double[] expectedFirst = new double[1];
+        double[] expectedSecond = new double[1];
+        for (Conjugacy kind : KINDS) {
+            for (double[] c : new double[][] {{2.3, 14.1, 3, 17, 0}, {11.8, 0.11, 224, 1.64, 0}, {5.5, 3.1, 0.02, 0.3, 6.1},
+                {3e9, 2e10, 4, 9, 0}}) {
+                double value = ConjugateForms.logMarginalWithGradient(kind, c[0], c[1], c[2], c[3], c[4], first, second, 0,
+                        scratch);
+                ConjugateForms.logMarginalGradient(kind, c[0], c[1], c[2], c[3], expectedFirst, expectedSecond, 0);
+                double expected = ConjugateForms.logMarginal(Functions.ALLOCATION_FREE, kind, 0, c[0], c[1], c[2], c[3], c[4]);
+                String at = kind + " at " + java.util.Arrays.toString(c);
+                assertEquals(expected, value, 1e-14 * Math.max(1, Math.abs(expected)), at);
+                assertEquals(expectedFirst[0], first[0], 1e-14 * Math.max(1, Math.abs(first[0])), at);
+                assertEquals(expectedSecond[0], second[0], 1e-14 * Math.max(1, Math.abs(second[0])), at);
+            }
+        }
+    }
 }
