@@ -353,12 +353,12 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
 
     @Override
     public String describe() {
-        int withMembers = 0;
+        int observed = 0;
         for (int g = 0; g < groups; g++) {
-            withMembers += memberStart[g + 1] > memberStart[g] ? 1 : 0;
+            observed += memberStart[g + 1] > memberStart[g] && rowStart[g + 1] > rowStart[g] ? 1 : 0;
         }
-        return parameter.name() + " -> " + child.name() + " (linear Gaussian: " + withMembers + " groups of up to "
-                + largestGroup + " effects, integrated out by Woodbury)";
+        return parameter.name() + " -> " + child.name() + " (linear Gaussian: " + observed + " groups of observations"
+                + " with up to " + largestGroup + " effects each, integrated out by Woodbury)";
     }
 
     @Override
