@@ -389,6 +389,7 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         final double[] alpha;
         final double[] scaled;
         final double[] precision;
+        final double[] logVariance;
         final double[] inverse;
         final double[] priorMean;
         final double[] priorSd;
@@ -411,6 +412,7 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
             alpha = new double[n];
             scaled = new double[n * width];
             precision = new double[n];
+            logVariance = new double[n];
             inverse = new double[width * width];
             priorMean = new double[size];
             priorSd = new double[size];
@@ -441,10 +443,22 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         Scratch w = (Scratch) workspace;
         ModelEvaluator base = evaluators[0];
         int width = width();
+        // Rows usually share one sigma: its logarithm and reciprocal are taken once per run of equal values.
+        double lastSd = Double.NaN;
+        double logVariance = Double.NaN;
+        double precision = Double.NaN;
         for (int r = 0; r < y.length; r++) {
             int i = rows[r];
             w.offset[r] = mean.read(base, i);
-            w.sd[r] = scale.read(base, i);
+            double sd = scale.read(base, i);
+            w.sd[r] = sd;
+            if (sd != lastSd) {
+                lastSd = sd;
+                logVariance = Math.log(sd * sd);
+                precision = 1 / (sd * sd);
+            }
+            w.logVariance[r] = logVariance;
+            w.precision[r] = precision;
         }
         for (int k = 0; k < parameter.size(); k++) {
             w.priorMean[k] = priorMean.read(base, k);
@@ -535,10 +549,6 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         double logDetD = 0;
         double quadratic = 0;
         int n = rowStart[g + 1] - rowStart[g];
-        // Rows usually share one sigma: its logarithm and reciprocal are taken once per run of equal values.
-        double lastSd = Double.NaN;
-        double logVariance = Double.NaN;
-        double precision = Double.NaN;
         for (int r = rowStart[g]; r < rowStart[g + 1]; r++) {
             int at = r * width;
             double residual = y[r] - w.offset[r];
@@ -547,15 +557,9 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
                 residual -= w.slopes[at + t] * w.priorMean[k];
                 w.scaled[at + t] = w.slopes[at + t] * w.priorSd[k];
             }
-            if (w.sd[r] != lastSd) {
-                lastSd = w.sd[r];
-                double variance = lastSd * lastSd;
-                logVariance = Math.log(variance);
-                precision = 1 / variance;
-            }
-            w.precision[r] = precision;
+            double precision = w.precision[r];
             w.residual[r] = residual;
-            logDetD += logVariance;
+            logDetD += w.logVariance[r];
             quadratic += residual * residual * precision;
             for (int t = 0; t < q; t++) {
                 double bt = w.scaled[at + t] * precision;
@@ -652,9 +656,6 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         double v1 = 0;
         double logDetD = 0;
         double quadratic = 0;
-        double lastSd = Double.NaN;
-        double logVariance = Double.NaN;
-        double precision = Double.NaN;
         int start = rowStart[g];
         int end = rowStart[g + 1];
         for (int r = start; r < end; r++) {
@@ -666,15 +667,9 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
             double b1 = slope1 * s1;
             w.scaled[at] = b0;
             w.scaled[at + 1] = b1;
-            if (w.sd[r] != lastSd) {
-                lastSd = w.sd[r];
-                double variance = lastSd * lastSd;
-                logVariance = Math.log(variance);
-                precision = 1 / variance;
-            }
-            w.precision[r] = precision;
+            double precision = w.precision[r];
             w.residual[r] = residual;
-            logDetD += logVariance;
+            logDetD += w.logVariance[r];
             double pr = precision * residual;
             quadratic += pr * residual;
             v0 += b0 * pr;
