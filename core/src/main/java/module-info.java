@@ -6,5 +6,6 @@ module org.muster.core {
     exports org.muster.core.api;
     exports org.muster.core.api.distributions;
     exports org.muster.core.api.transforms;
+    exports org.muster.core.api.conjugate;
     exports org.muster.core.spi;
 }

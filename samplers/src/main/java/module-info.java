@@ -7,6 +7,7 @@ module org.muster.samplers {
             org.muster.samplers.internal.gibbs.GibbsProvider,
             org.muster.samplers.internal.hmc.NutsProvider,
             org.muster.samplers.internal.hmc.StaticHmcProvider,
+            org.muster.samplers.internal.collapsed.CollapsedProvider,
             org.muster.samplers.internal.advi.MeanFieldAdviProvider,
             org.muster.samplers.internal.advi.FullRankAdviProvider;
 }

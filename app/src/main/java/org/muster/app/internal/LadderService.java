@@ -42,7 +42,8 @@ public final class LadderService {
             new Step("map", "MAP", "map", Map.of()),
             new Step("eb", "type-II ML", "eb", Map.of()),
             new Step("map2", "MAP-II", "map2", Map.of()),
-            new Step("nuts", "full Bayes", "nuts", Map.of()));
+            new Step("nuts", "full Bayes", "nuts", Map.of()),
+            new Step("collapsed", "collapsed", "collapsed", Map.of()));
 
     private final FitPipeline pipeline;
 
@@ -93,8 +94,9 @@ public final class LadderService {
             Optional<String> note = Optional.empty();
             boolean answered = false;
             try {
-                boolean sampler = step.method().equals("nuts");
-                FitRequest rung = sampler ? bayes
+                // the sampling rungs take the request's chains and draws; the point rungs need no chains
+                boolean sampler = step.method().equals("nuts") || step.method().equals("collapsed");
+                FitRequest rung = sampler ? bayes.toBuilder().method(step.method()).build()
                         : bayes.toBuilder().method(step.method()).methodOptions(step.options()).chains(4).warmup(0)
                                 .draws(2).build();
                 LOG.debug("ladder: {} on {}", step.label(), request.family());

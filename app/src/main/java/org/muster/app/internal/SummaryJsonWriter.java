@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.muster.core.api.ChainReport;
+import org.muster.core.api.Draws;
 import org.muster.core.api.VariationalFit;
 import org.muster.diagnostics.api.DiagnosticWarning;
+import org.muster.diagnostics.api.MonteCarloError;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
 import org.muster.diagnostics.api.SummaryRow;
@@ -31,15 +33,20 @@ public final class SummaryJsonWriter {
      */
     public Path write(Path directory, String method, PosteriorSummary summary, List<ChainReport> chains)
             throws IOException {
-        return write(directory, method, summary, chains, Optional.empty());
+        return write(directory, method, summary, chains, Optional.empty(), Optional.empty());
     }
 
     /**
      * As {@link #write(Path, String, PosteriorSummary, List)}, with, for draws from a variational
-     * approximation, how the optimization ended and the Pareto k-hat's verdict on the approximation.
+     * approximation, how the optimization ended and the Pareto k-hat's verdict on the approximation, and
+     * for a fit that has them (collapsed), the Rao–Blackwellized means of the variables it has conditional
+     * means of ({@code mean_rao_blackwell}, {@code mcse_mean_rao_blackwell}).
+     *
+     * @param conditionalMeans per draw, the conditional posterior means of some variables (same chains and
+     *     iterations as the summarized draws)
      */
     public Path write(Path directory, String method, PosteriorSummary summary, List<ChainReport> chains,
-            Optional<VariationalFit> variational) throws IOException {
+            Optional<VariationalFit> variational, Optional<Draws> conditionalMeans) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("summary.json");
         WholeFile.write(file, out -> {
@@ -63,6 +70,13 @@ public final class SummaryJsonWriter {
                     number(json, "rhat", row.rhat());
                     number(json, "ess_bulk", row.essBulk());
                     number(json, "ess_tail", row.essTail());
+                    int conditional = conditionalMeans.map(d -> d.indexOf(row.variable())).orElse(-1);
+                    if (conditional >= 0) {
+                        number(json, "mean_rao_blackwell", java.util.Arrays.stream(conditionalMeans.get()
+                                .pooled(conditional)).average().orElse(Double.NaN));
+                        number(json, "mcse_mean_rao_blackwell",
+                                MonteCarloError.mean(conditionalMeans.get().variable(conditional)));
+                    }
                     json.writeEndObject();
                 }
                 json.writeEndArray();

@@ -26,12 +26,14 @@ public final class SummaryOutput implements OutputWriter {
         java.nio.file.Files.createDirectories(directory);
         Optional<VariationalFit> variational = fit.fit() instanceof VariationalFit v ? Optional.of(v) : Optional.empty();
         return List.of(csv.write(directory, fit.summary().rows()),
-                json.write(directory, fit.draws().methodId(), fit.summary(), fit.draws().chains(), variational));
+                json.write(directory, fit.draws().methodId(), fit.summary(), fit.draws().chains(), variational,
+                        fit.draws().conditionalMeans()));
     }
 
     /** Writes both files for draws and their summary (as {@code muster diagnose} reads them back), into a folder created if missing. */
     public List<Path> write(Path directory, PosteriorDraws draws, PosteriorSummary summary) throws IOException {
         java.nio.file.Files.createDirectories(directory);
-        return List.of(csv.write(directory, summary.rows()), json.write(directory, draws.methodId(), summary, draws.chains()));
+        return List.of(csv.write(directory, summary.rows()), json.write(directory, draws.methodId(), summary,
+                draws.chains(), Optional.empty(), draws.conditionalMeans()));
     }
 }

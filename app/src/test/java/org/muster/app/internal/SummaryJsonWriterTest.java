@@ -48,4 +48,27 @@ class SummaryJsonWriterTest {
         }
         assertTrue(Files.readString(file).contains("\"rhat\" : null"));
     }
+
+    @Test
+    void conditionalMeansAreReportedNextToThePlainMean() throws IOException {
+        double[][][] values = {{{1, 2, 3, 4, 5, 7}, {0.5, 0.1, 0.3, 0.2, 0.6, 0.4}}, {{2, 3, 1, 5, 4, 6}, {0.3, 0.2, 0.5, 0.1, 0.4, 0.6}}};
+        Draws draws = Draws.of(List.of("tau", "theta[1]"), values);
+        double[][][] means = {{{0.4, 0.3, 0.35, 0.3, 0.45, 0.4}}, {{0.35, 0.3, 0.4, 0.3, 0.4, 0.45}}};
+        Draws conditional = Draws.of(List.of("theta[1]"), means);
+        PosteriorDraws fit = new PosteriorDraws("collapsed", draws, Draws.of(List.of(), new double[2][0][]),
+                List.of(new ChainReport(1, 0.5, 1.5, 3), new ChainReport(2, 0.25, 1, 3)), false, java.util.Map.of(),
+                Optional.of(conditional));
+        PosteriorSummary summary = Summaries.summarize(fit);
+        Path file = new SummaryJsonWriter().write(dir, "collapsed", summary, fit.chains(), Optional.empty(),
+                fit.conditionalMeans());
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        JsonNode tau = json.get("variables").get(0);
+        JsonNode theta = json.get("variables").get(1);
+        assertTrue(!tau.has("mean_rao_blackwell"), tau.toString());
+        assertEquals(java.util.Arrays.stream(conditional.pooled(0)).average().orElseThrow(),
+                theta.get("mean_rao_blackwell").asDouble(), 1e-15);
+        assertEquals(org.muster.diagnostics.api.MonteCarloError.mean(conditional.variable(0)),
+                theta.get("mcse_mean_rao_blackwell").asDouble(), 1e-15);
+        assertEquals(0.35, theta.get("mean").asDouble(), 1e-12);
+    }
 }

@@ -91,6 +91,25 @@ public final class CompiledModel {
         return new ModelEvaluator(program, outputNodes, outputNames.size());
     }
 
+    /**
+     * A new evaluator whose log density (and gradient) leaves out the terms of some stochastic nodes: their
+     * log densities and, for parameters, their transforms' log-Jacobians. Every node's value is still
+     * computed. Collapsed inference adds a unit layer's marginal likelihood in their place.
+     *
+     * @param leftOut stochastic nodes of this model
+     * @throws IllegalArgumentException if one is not a stochastic node of the model
+     */
+    public ModelEvaluator newEvaluator(java.util.Collection<Node> leftOut) {
+        Set<String> names = new HashSet<>();
+        for (Node node : leftOut) {
+            if (!node.isStochastic() || model.nodes().get(node.id()) != node) {
+                throw new IllegalArgumentException("'" + node.name() + "' is not a stochastic node of the model");
+            }
+            names.add(node.name());
+        }
+        return new ModelEvaluator(program, outputNodes, outputNames.size(), program.leftOut(names));
+    }
+
     /** The named constrained values at {@code x}, parameters and named deterministic nodes (allocates). */
     public Map<String, double[]> constrain(double[] x) {
         ModelEvaluator evaluator = newEvaluator();

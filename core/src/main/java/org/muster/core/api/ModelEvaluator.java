@@ -18,9 +18,16 @@ public final class ModelEvaluator implements LogDensity {
     private final int outputSize;
     private final double[] jacobianValues;
     private final double[] zeroAdjoints;
+    /** Per op, whether its density term is left out; null for the full log density. */
+    private final boolean[] leftOut;
 
     ModelEvaluator(Program program, List<Node> outputNodes, int outputSize) {
+        this(program, outputNodes, outputSize, null);
+    }
+
+    ModelEvaluator(Program program, List<Node> outputNodes, int outputSize, boolean[] leftOut) {
         this.program = program;
+        this.leftOut = leftOut;
         this.values = program.newValueBuffer();
         this.adjoints = new double[values.length];
         this.outputOffsets = outputNodes.stream().mapToInt(n -> program.nodeOffset(n.id())).toArray();
@@ -38,12 +45,57 @@ public final class ModelEvaluator implements LogDensity {
 
     @Override
     public double logDensity(double[] x) {
-        return program.logDensity(x, values);
+        return leftOut == null ? program.logDensity(x, values) : program.logDensity(x, values, leftOut);
     }
 
     @Override
     public double logDensityGradient(double[] x, double[] gradient) {
-        return program.logDensityGradient(x, gradient, values, adjoints, work);
+        if (leftOut == null) {
+            return program.logDensityGradient(x, gradient, values, adjoints, work);
+        }
+        double lp = program.logDensity(x, values, leftOut);
+        program.clearAdjoints(adjoints);
+        program.reverse(values, adjoints, work, leftOut, true, gradient);
+        return lp;
+    }
+
+    /**
+     * Zeroes the adjoints, to seed a reverse sweep with {@link #addAdjoint} after a forward sweep
+     * ({@link #logDensity} or {@link #computeValues}) and before {@link #reverse}.
+     */
+    public void clearAdjoints() {
+        program.clearAdjoints(adjoints);
+    }
+
+    /**
+     * Adds {@code adjoint} to the adjoint of member {@code member} of a node's value: the reverse sweep
+     * then carries back {@code adjoint} times the gradient of that value. A node fixed by the data has no
+     * gradient, and the call does nothing.
+     *
+     * @throws IllegalArgumentException if the node has no value of its own (a gather or inner sum fused
+     *     into its consumer; seed the node it reads instead)
+     */
+    public void addAdjoint(Node node, int member, double adjoint) {
+        if (!program.hasAdjoint(node.id())) {
+            if (program.nodeOffset(node.id()) < 0) {
+                throw new IllegalArgumentException("node '" + node.name() + "' is fused into its consumer and has no"
+                        + " value of its own to seed");
+            }
+            return;
+        }
+        adjoints[program.nodeOffset(node.id()) + (node.size() == 1 ? 0 : member)] += adjoint;
+    }
+
+    /**
+     * Reverse sweep from the adjoints seeded since {@link #clearAdjoints}, at the point of the last
+     * forward sweep: the gradient of sum(adjoint × value) with respect to the unconstrained coordinates,
+     * plus, with {@code includeDensity}, that of the log density (which needs {@link #logDensity} as the
+     * forward sweep). Terms this evaluator leaves out contribute nothing.
+     *
+     * @param gradient modified: receives the result, length {@link #dimension()}
+     */
+    public void reverse(boolean includeDensity, double[] gradient) {
+        program.reverse(values, adjoints, work, leftOut, includeDensity, gradient);
     }
 
     /** Number of output values, as {@link CompiledModel#outputNames()}. */

@@ -99,6 +99,76 @@ public final class Program {
         return lp;
     }
 
+    /**
+     * Which ops a partial log density leaves out: the log-density terms and log-Jacobians of the named
+     * stochastic nodes (their transforms still compute their values).
+     *
+     * @return one flag per op, true where the op's density contribution is left out
+     */
+    public boolean[] leftOut(java.util.Set<String> nodeNames) {
+        boolean[] out = new boolean[ops.length];
+        for (int i = 0; i < ops.length; i++) {
+            out[i] = ops[i].contributesDensity() && nodeNames.contains(ops[i].nodeName);
+        }
+        return out;
+    }
+
+    /**
+     * Forward sweep at {@code x} with the terms flagged in {@code leftOut} not added.
+     *
+     * @param leftOut not modified, from {@link #leftOut}
+     * @return the log density of the other terms, {@code -inf} if any is not a number
+     */
+    public double logDensity(double[] x, double[] values, boolean[] leftOut) {
+        System.arraycopy(x, 0, values, freeStart, dimension);
+        double lp = constantLogDensity;
+        for (int i = 0; i < ops.length; i++) {
+            if (!leftOut[i]) {
+                lp += ops[i].forward(values);
+            } else if (ops[i] instanceof TransformOp) {
+                // The left-out parameter's value is still computed, for the nodes that read it.
+                ops[i].forward(values);
+            }
+        }
+        return lp == lp ? lp : Double.NEGATIVE_INFINITY;
+    }
+
+    /** Zeroes the adjoints a reverse sweep reads, before adjoints are seeded. */
+    public void clearAdjoints(double[] adjoints) {
+        java.util.Arrays.fill(adjoints, adjointStart, adjoints.length, 0.0);
+    }
+
+    /** Whether a node's adjoint is read by reverse sweeps (it depends on the parameters and has a slot). */
+    public boolean hasAdjoint(int nodeId) {
+        return nodeOffsets[nodeId] >= adjointStart;
+    }
+
+    /**
+     * Reverse sweep from the adjoints already in {@code adjoints} (seeded by the caller after
+     * {@link #clearAdjoints}), with the values left by the last forward sweep: with {@code includeDensity}
+     * the density terms not flagged in {@code leftOut} add their gradients too (the forward sweep must then
+     * have been {@link #logDensity(double[], double[], boolean[])}); without, only the seeded adjoints are
+     * carried back, through the transforms but not their log-Jacobians (a vector-Jacobian product). The
+     * transforms of left-out nodes carry their values' adjoints back either way, without their log-Jacobians.
+     *
+     * @param leftOut not modified, or null for none
+     * @param adjoints modified
+     * @param gradient modified: receives the adjoints of the unconstrained coordinates
+     */
+    public void reverse(double[] values, double[] adjoints, double[] work, boolean[] leftOut, boolean includeDensity,
+            double[] gradient) {
+        for (int i = ops.length - 1; i >= 0; i--) {
+            Op op = ops[i];
+            boolean withDensity = includeDensity && (leftOut == null || !leftOut[i]);
+            if (!op.contributesDensity() || withDensity) {
+                op.backward(values, adjoints, work);
+            } else if (op instanceof TransformOp transform) {
+                transform.backwardValues(values, adjoints);
+            }
+        }
+        System.arraycopy(adjoints, freeStart, gradient, 0, dimension);
+    }
+
     /** Forward sweep of value-computing ops only (no density terms): fills every node's value. */
     public void computeValues(double[] x, double[] values) {
         System.arraycopy(x, 0, values, freeStart, dimension);

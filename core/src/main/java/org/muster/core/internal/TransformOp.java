@@ -28,6 +28,11 @@ final class TransformOp extends Op {
         transform.backward(values, freeOffset, values, valueOffset, adjoints, valueOffset, adjoints, freeOffset, size, 1.0);
     }
 
+    /** The reverse step of the values alone, without the log-Jacobian's gradient. */
+    void backwardValues(double[] values, double[] adjoints) {
+        transform.backward(values, freeOffset, values, valueOffset, adjoints, valueOffset, adjoints, freeOffset, size, 0.0);
+    }
+
     @Override
     boolean contributesDensity() {
         return true;

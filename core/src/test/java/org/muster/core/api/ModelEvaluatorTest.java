@@ -93,4 +93,106 @@ class ModelEvaluatorTest {
         assertEquals(3, evaluator.value(e, 1));
         assertEquals(7, evaluator.value(k, 1));
     }
+
+    /** Eight schools, non-centered, with a gathered mean: tau enters through a transform, z through a gather. */
+    private static Model eightSchools() {
+        ModelBuilder b = Model.builder();
+        Node mu = b.stochastic("mu", normal(0, 5));
+        Node tau = b.stochastic("tau", Distributions.halfCauchy(5));
+        Node z = b.stochastic("z", 3, normal(0, 1));
+        Node theta = b.deterministic("theta", mu.plus(tau.times(z)));
+        b.observed("y", normal(theta.at(new int[] {0, 1, 2, 2}), b.data("sigma", new double[] {15, 10, 16, 11})),
+                new double[] {28, 8, -3, 7});
+        return b.build();
+    }
+
+    @Test
+    void anEvaluatorWithTermsLeftOutIsTheFullDensityLessThoseTerms() {
+        Model model = eightSchools();
+        CompiledModel compiled = model.compile();
+        Node z = model.requireNode("z");
+        Node y = model.requireNode("y");
+        ModelEvaluator partial = compiled.newEvaluator(java.util.List.of(z, y));
+        ModelEvaluator full = compiled.newEvaluator();
+        double[] x = {1.3, 0.4, -0.3, 0.8, 1.1};
+        double tau = Math.exp(x[1]);
+        double[] theta = {x[0] + tau * x[2], x[0] + tau * x[3], x[0] + tau * x[4], x[0] + tau * x[4]};
+        double[] obs = {28, 8, -3, 7};
+        double[] sigma = {15, 10, 16, 11};
+        double leftOut = 0;
+        for (int j = 2; j < 5; j++) {
+            leftOut += -0.5 * Math.log(2 * Math.PI) - 0.5 * x[j] * x[j];
+        }
+        for (int i = 0; i < 4; i++) {
+            double d = (obs[i] - theta[i]) / sigma[i];
+            leftOut += -0.5 * Math.log(2 * Math.PI) - Math.log(sigma[i]) - 0.5 * d * d;
+        }
+        assertEquals(full.logDensity(x) - leftOut, partial.logDensity(x), 1e-12);
+        double[] gradient = new double[5];
+        double lp = partial.logDensityGradient(x, gradient);
+        assertEquals(partial.logDensity(x), lp, 0);
+        double h = 1e-6;
+        for (int i = 0; i < 5; i++) {
+            double[] up = x.clone();
+            double[] down = x.clone();
+            up[i] += h;
+            down[i] -= h;
+            assertEquals((partial.logDensity(up) - partial.logDensity(down)) / (2 * h), gradient[i], 1e-7, "coordinate " + i);
+        }
+        assertEquals(0.0, gradient[2], 0.0, "z's prior is left out and nothing else depends on it");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> compiled.newEvaluator(java.util.List.of(model.requireNode("theta"))));
+        assertEquals("'theta' is not a stochastic node of the model", e.getMessage());
+    }
+
+    @Test
+    void aSeededReverseSweepIsTheVectorJacobianProductOfTheSeededValues() {
+        Model model = eightSchools();
+        CompiledModel compiled = model.compile();
+        Node theta = model.requireNode("theta");
+        Node tau = model.requireNode("tau");
+        ModelEvaluator evaluator = compiled.newEvaluator(java.util.List.of(model.requireNode("z"), model.requireNode("y")));
+        double[] x = {1.3, 0.4, -0.3, 0.8, 1.1};
+        double[] seeds = {0.7, -1.9, 2.3};
+        double[] gradient = new double[5];
+        evaluator.computeValues(x);
+        evaluator.clearAdjoints();
+        for (int j = 0; j < 3; j++) {
+            evaluator.addAdjoint(theta, j, seeds[j]);
+        }
+        evaluator.addAdjoint(tau, 0, 0.25);
+        evaluator.addAdjoint(model.requireNode("sigma"), 1, 100);
+        evaluator.reverse(false, gradient);
+        double h = 1e-6;
+        for (int i = 0; i < 5; i++) {
+            double[] up = x.clone();
+            double[] down = x.clone();
+            up[i] += h;
+            down[i] -= h;
+            double difference = 0;
+            for (double[] point : new double[][] {up, down}) {
+                evaluator.computeValues(point);
+                double sum = 0.25 * evaluator.value(tau, 0);
+                for (int j = 0; j < 3; j++) {
+                    sum += seeds[j] * evaluator.value(theta, j);
+                }
+                difference += point == up ? sum : -sum;
+            }
+            assertEquals(difference / (2 * h), gradient[i], 1e-7, "coordinate " + i);
+        }
+        // With the density: the partial log density's gradient plus the same product.
+        double[] densityGradient = new double[5];
+        evaluator.logDensityGradient(x, densityGradient);
+        double[] both = new double[5];
+        evaluator.logDensity(x);
+        evaluator.clearAdjoints();
+        for (int j = 0; j < 3; j++) {
+            evaluator.addAdjoint(theta, j, seeds[j]);
+        }
+        evaluator.addAdjoint(tau, 0, 0.25);
+        evaluator.reverse(true, both);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(densityGradient[i] + gradient[i], both[i], 1e-12, "coordinate " + i);
+        }
+    }
 }

@@ -3,8 +3,9 @@ package org.muster.em.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
+import org.muster.core.api.Conjugacy;
+import org.muster.core.api.conjugate.ConjugateForms;
 import org.muster.em.internal.optim.DifferentiableObjective;
 import org.muster.em.internal.optim.Lbfgs;
 import org.muster.em.internal.optim.LogScaleStandardErrors;
@@ -14,8 +15,8 @@ import org.muster.em.internal.optim.OptimizationResult;
  * Empirical Bayes for y_j ~ Binomial(n_j, theta_j), theta_j ~ Beta(alpha, beta) (Gelman et al., BDA3
  * §5.1 and §5.3): the method of moments on the raw rates, and type-II maximum likelihood, which
  * maximizes the beta-binomial marginal likelihood
- * p(y | alpha, beta) = Π C(n_j, y_j) B(alpha + y_j, beta + n_j - y_j) / B(alpha, beta).
- * Arrays are not modified.
+ * p(y | alpha, beta) = Π C(n_j, y_j) B(alpha + y_j, beta + n_j - y_j) / B(alpha, beta), by the closed
+ * forms of {@link ConjugateForms}. Arrays are not modified.
  */
 public final class BetaBinomialEmpiricalBayes {
 
@@ -31,11 +32,11 @@ public final class BetaBinomialEmpiricalBayes {
     public static double logMarginalLikelihood(int[] successes, int[] trials, double alpha, double beta) {
         requireData(successes, trials);
         double sum = 0;
-        double logBetaPrior = Beta.logBeta(alpha, beta);
         for (int j = 0; j < successes.length; j++) {
             int y = successes[j];
             int n = trials[j];
-            sum += logBinomialCoefficient(n, y) + Beta.logBeta(alpha + y, beta + n - y) - logBetaPrior;
+            sum += ConjugateForms.betaBinomialLogMarginal(logBinomialCoefficient(n, y), alpha, beta, alpha + y,
+                    beta + n - y);
         }
         return sum;
     }
@@ -93,6 +94,9 @@ public final class BetaBinomialEmpiricalBayes {
             // No usable moments (e.g. no spread at all): start from the uniform Beta(1, 1).
         }
         DifferentiableObjective negativeLogMarginal = new DifferentiableObjective() {
+            private final double[] unitAlpha = new double[1];
+            private final double[] unitBeta = new double[1];
+
             @Override
             public int dimension() {
                 return 2;
@@ -104,15 +108,11 @@ public final class BetaBinomialEmpiricalBayes {
                 double beta = Math.exp(x[1]);
                 double dAlpha = 0;
                 double dBeta = 0;
-                double digammaSum = Gamma.digamma(alpha + beta);
-                double digammaAlpha = Gamma.digamma(alpha);
-                double digammaBeta = Gamma.digamma(beta);
                 for (int j = 0; j < successes.length; j++) {
-                    int y = successes[j];
-                    int n = trials[j];
-                    double common = Gamma.digamma(alpha + beta + n);
-                    dAlpha += Gamma.digamma(alpha + y) - common - digammaAlpha + digammaSum;
-                    dBeta += Gamma.digamma(beta + n - y) - common - digammaBeta + digammaSum;
+                    ConjugateForms.logMarginalGradient(Conjugacy.BETA_BINOMIAL, alpha, beta, successes[j],
+                            trials[j] - successes[j], unitAlpha, unitBeta, 0);
+                    dAlpha += unitAlpha[0];
+                    dBeta += unitBeta[0];
                 }
                 // Chain rule to the log scale: d/d log a = a d/da.
                 gradient[0] = -alpha * dAlpha;

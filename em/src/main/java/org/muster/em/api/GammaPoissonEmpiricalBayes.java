@@ -3,6 +3,8 @@ package org.muster.em.api;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
+import org.muster.core.api.Conjugacy;
+import org.muster.core.api.conjugate.ConjugateForms;
 import org.muster.em.internal.optim.DifferentiableObjective;
 import org.muster.em.internal.optim.Lbfgs;
 import org.muster.em.internal.optim.LogScaleStandardErrors;
@@ -11,7 +13,8 @@ import org.muster.em.internal.optim.OptimizationResult;
 /**
  * Type-II maximum likelihood for k_j ~ Poisson(e_j lambda_j), lambda_j ~ Gamma(shape a, rate b): with
  * the rates integrated out each count is negative binomial,
- * p(k_j) = Γ(a + k_j) / (Γ(a) k_j!) (b / (b + e_j))^a (e_j / (b + e_j))^k_j. Arrays are not modified.
+ * p(k_j) = Γ(a + k_j) / (Γ(a) k_j!) (b / (b + e_j))^a (e_j / (b + e_j))^k_j, by the closed forms of
+ * {@link ConjugateForms}. Arrays are not modified.
  */
 public final class GammaPoissonEmpiricalBayes {
 
@@ -26,13 +29,12 @@ public final class GammaPoissonEmpiricalBayes {
     public static double logMarginalLikelihood(int[] counts, double[] exposures, double shape, double rate) {
         requireData(counts, exposures);
         double sum = 0;
-        double logGammaShape = Gamma.logGamma(shape);
         for (int j = 0; j < counts.length; j++) {
             int k = counts[j];
             double e = exposures[j];
-            double logTotal = Math.log(rate + e);
-            sum += Gamma.logGamma(shape + k) - logGammaShape - Gamma.logGamma(k + 1.0)
-                    + shape * (Math.log(rate) - logTotal) + (k == 0 ? 0 : k * (Math.log(e) - logTotal));
+            double leading = (k == 0 ? 0 : k * Math.log(e)) - Gamma.logGamma(k + 1.0);
+            sum += ConjugateForms.gammaPoissonLogMarginal(leading, shape, rate,
+                    shape + k, rate + e);
         }
         return sum;
     }
@@ -55,6 +57,9 @@ public final class GammaPoissonEmpiricalBayes {
         }
         double pooledRate = Math.max(totalCount, 0.5) / totalExposure;
         DifferentiableObjective negativeLogMarginal = new DifferentiableObjective() {
+            private final double[] unitShape = new double[1];
+            private final double[] unitRate = new double[1];
+
             @Override
             public int dimension() {
                 return 2;
@@ -64,13 +69,13 @@ public final class GammaPoissonEmpiricalBayes {
             public double valueGradient(double[] x, double[] gradient) {
                 double shape = Math.exp(x[0]);
                 double rate = Math.exp(x[1]);
-                double digammaShape = Gamma.digamma(shape);
                 double dShape = 0;
                 double dRate = 0;
                 for (int j = 0; j < counts.length; j++) {
-                    double total = rate + exposures[j];
-                    dShape += Gamma.digamma(shape + counts[j]) - digammaShape + Math.log(rate / total);
-                    dRate += shape / rate - (shape + counts[j]) / total;
+                    ConjugateForms.logMarginalGradient(Conjugacy.GAMMA_POISSON, shape, rate, counts[j], exposures[j],
+                            unitShape, unitRate, 0);
+                    dShape += unitShape[0];
+                    dRate += unitRate[0];
                 }
                 gradient[0] = -shape * dShape;
                 gradient[1] = -rate * dRate;

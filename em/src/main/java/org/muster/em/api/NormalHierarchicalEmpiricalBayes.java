@@ -9,17 +9,21 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.muster.core.api.Conjugacy;
+import org.muster.core.api.conjugate.ConjugateForms;
 
 /**
  * Type-II maximum likelihood for y_j ~ N(theta_j, sigma_j²), theta_j ~ N(mu, tau²) with known sigma_j:
  * marginally y_j ~ N(mu, sigma_j² + tau²). For fixed tau the best mu is the precision-weighted mean,
  * so the likelihood is profiled over tau ≥ 0, searched on a grid (the profile need not be unimodal)
- * and refined by Brent's method. Arrays are not modified.
+ * and refined by Brent's method. The marginal is the normal-normal closed form of {@link ConjugateForms}.
+ * Arrays are not modified.
  */
 public final class NormalHierarchicalEmpiricalBayes {
 
     static final String TYPE_TWO = "type-II maximum likelihood";
     private static final int GRID = 400;
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
     private NormalHierarchicalEmpiricalBayes() {
     }
@@ -28,10 +32,17 @@ public final class NormalHierarchicalEmpiricalBayes {
     public static double logMarginalLikelihood(double[] estimates, double[] standardErrors, double mu, double tau) {
         requireData(estimates, standardErrors);
         double sum = 0;
+        double[] precision = new double[1];
+        double[] weighted = new double[1];
+        double[] squares = new double[1];
         for (int j = 0; j < estimates.length; j++) {
-            double variance = standardErrors[j] * standardErrors[j] + tau * tau;
-            double d = estimates[j] - mu;
-            sum += -0.5 * Math.log(2 * Math.PI * variance) - 0.5 * d * d / variance;
+            precision[0] = 0;
+            weighted[0] = 0;
+            squares[0] = 0;
+            ConjugateForms.addObservation(Conjugacy.NORMAL_NORMAL, estimates[j], standardErrors[j], precision, weighted,
+                    squares, 0);
+            sum += ConjugateForms.normalNormalLogMarginal(-Math.log(standardErrors[j]) - HALF_LOG_TWO_PI, mu, tau,
+                    precision[0], weighted[0], squares[0]);
         }
         return sum;
     }
@@ -90,8 +101,9 @@ public final class NormalHierarchicalEmpiricalBayes {
             bestValue = refined.getValue();
         }
         List<String> warnings = new ArrayList<>();
-        // d/dtau of the profile is 0 at tau = 0 by symmetry; compare values to see whether 0 is the maximum.
-        if (profile(estimates, standardErrors, 0) >= bestValue) {
+        // d/dtau of the profile is 0 at tau = 0 by symmetry; compare values to see whether 0 is the maximum. The
+        // profile is flat there to O(tau^2), so a gain within rounding (1e-12 relative) does not count as a maximum.
+        if (profile(estimates, standardErrors, 0) >= bestValue - 1e-12 * Math.abs(bestValue)) {
             tau = 0;
             bestValue = profile(estimates, standardErrors, 0);
         }

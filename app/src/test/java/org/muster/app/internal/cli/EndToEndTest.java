@@ -92,7 +92,7 @@ class EndToEndTest {
                 "--output", ladder.toString());
         assertEquals(0, climb.exitCode(), climb.err());
         List<String> rungs = Files.readAllLines(ladder.resolve("ladder.csv"));
-        assertEquals("variable,unit,no_pooling,complete_pooling,map,eb,map2,nuts", rungs.get(0));
+        assertEquals("variable,unit,no_pooling,complete_pooling,map,eb,map2,nuts,collapsed", rungs.get(0));
         assertTrue(rungs.size() > 60, "every unit of gamma-poisson: " + rungs.size());
 
         Path estimate = dir.resolve("eb");

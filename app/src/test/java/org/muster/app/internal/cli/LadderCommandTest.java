@@ -38,7 +38,8 @@ class LadderCommandTest {
         MainTest.Run run = ladder("beta-binomial", "--data", "rats", "--unit", "40", "--output", output.toString());
         assertEquals(0, run.exitCode(), run.err());
         String header = run.out().lines().filter(l -> l.startsWith(" ") && l.contains("no pooling")).findFirst().orElseThrow();
-        for (String rung : List.of("no pooling", "complete", "moments", "MAP", "type-II ML", "MAP-II", "full Bayes")) {
+        for (String rung : List.of("no pooling", "complete", "moments", "MAP", "type-II ML", "MAP-II", "full Bayes",
+                "collapsed")) {
             assertTrue(header.contains(rung), header);
         }
         String unit71 = run.out().lines().filter(l -> l.startsWith("theta[71]")).findFirst().orElseThrow();
@@ -48,14 +49,15 @@ class LadderCommandTest {
         assertTrue(unit71.contains("—"), unit71);
         assertEquals(0.2082, cell(unit71, 5), 1e-4);
         assertEquals(0.21, cell(unit71, 7), 0.01);
+        assertEquals(0.21, cell(unit71, 8), 0.01);
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("theta[40]")), run.out());
         assertFalse(run.out().lines().anyMatch(l -> l.startsWith("theta[41]")), run.out());
         assertTrue(run.out().contains("[1] MAP: no posterior mode in the interior"), run.out());
         List<String> csv = Files.readAllLines(output.resolve("ladder.csv"));
-        assertEquals("variable,unit,no_pooling,complete_pooling,moments,map,eb,map2,nuts", csv.get(0));
+        assertEquals("variable,unit,no_pooling,complete_pooling,moments,map,eb,map2,nuts,collapsed", csv.get(0));
         assertEquals(1 + 4 + 71, csv.size());
         String alpha = csv.stream().filter(l -> l.startsWith("alpha,")).findFirst().orElseThrow();
-        assertTrue(alpha.matches("alpha,,,,1\\.37\\d*,,2\\.34\\d*,2\\.00\\d*,2\\.\\d*"), alpha);
+        assertTrue(alpha.matches("alpha,,,,1\\.37\\d*,,2\\.34\\d*,2\\.00\\d*,2\\.\\d*,2\\.\\d*"), alpha);
     }
 
     @Test
@@ -64,7 +66,7 @@ class LadderCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(run.out().contains("moments"), run.out());
         String tau = run.out().lines().filter(l -> l.startsWith("tau")).findFirst().orElseThrow();
-        assertTrue(tau.matches("tau +— +0\\.000 +0\\.000 +\\d+\\.\\d+"), tau);
+        assertTrue(tau.matches("tau +— +0\\.000 +0\\.000 +\\d+\\.\\d+ +\\d+\\.\\d+"), tau);
         assertEquals(8, run.out().lines().filter(l -> l.startsWith("theta[")).count(), run.out());
         assertTrue(run.out().contains("[2] type-II ML: the marginal likelihood is largest on the boundary, at tau = 0"),
                 run.out());

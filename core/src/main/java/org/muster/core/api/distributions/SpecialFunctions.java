@@ -24,6 +24,26 @@ public final class SpecialFunctions {
         return DensityMath.digamma(x);
     }
 
+    /** log Γ(x + k) − log Γ(x) for x &gt; 0, k ≥ 0, accurate where both terms are large (x ≥ 8). */
+    public static double logGammaDifference(double x, double k) {
+        return DensityMath.logGammaDifference(x, k);
+    }
+
+    /** ψ(x + k) − ψ(x) for x &gt; 0, k ≥ 0, accurate where both terms are large (x ≥ 10). */
+    public static double digammaDifference(double x, double k) {
+        return DensityMath.digammaDifference(x, k);
+    }
+
+    /**
+     * {@link #logGammaDifference} and {@link #digammaDifference} of (x, k) together, for less than the
+     * cost of both.
+     *
+     * @param out modified: out[offset] the log-gamma difference, out[offset + 1] the digamma difference
+     */
+    public static void gammaDifferences(double x, double k, double[] out, int offset) {
+        DensityMath.gammaDifferences(x, k, out, offset);
+    }
+
     /**
      * log(1 + e) for e in [0, 1], to a log density's last bit and faster than {@code Math.log1p}: the
      * kernel's own helper, for plate-level ops that evaluate the same terms.

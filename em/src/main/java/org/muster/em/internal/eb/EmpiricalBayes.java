@@ -18,6 +18,7 @@ import org.muster.core.api.ModelEvaluator;
 import org.muster.core.api.Node;
 import org.muster.core.api.PointEstimate;
 import org.muster.core.api.UnconstrainedBlock;
+import org.muster.core.api.conjugate.UnitLayer;
 import org.muster.core.api.transforms.Identity;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethod;
@@ -72,7 +73,7 @@ final class EmpiricalBayes implements InferenceMethod {
     @Override
     public Fit fit(Model model, RunConfig config, FitListener listener) {
         model.requireNoDiscreteParameters(methodId);
-        UnitLayer layer = UnitLayer.find(model);
+        UnitLayer layer = UnitLayer.find(model, "empirical Bayes");
         CompiledModel compiled = model.compile();
         ModelEvaluator evaluator = compiled.newEvaluator();
         Map<String, String> settings = new LinkedHashMap<>();
@@ -106,7 +107,7 @@ final class EmpiricalBayes implements InferenceMethod {
     }
 
     private Fit moments(UnitLayer layer, ModelEvaluator evaluator, Map<String, String> settings) {
-        if (layer.kind() != UnitLayer.Kind.BETA_BINOMIAL) {
+        if (layer.kind() != org.muster.core.api.Conjugacy.BETA_BINOMIAL) {
             throw new IllegalArgumentException("estimator=moments is the beta-binomial method of moments on the raw rates;"
                     + " this model's unit layer is " + layer.describe() + " (use estimator=type2)");
         }

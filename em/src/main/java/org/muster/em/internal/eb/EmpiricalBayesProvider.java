@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.muster.core.api.Model;
 import org.muster.core.api.Node;
+import org.muster.core.api.conjugate.UnitLayer;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOption;
@@ -56,7 +57,7 @@ public class EmpiricalBayesProvider implements InferenceMethodProvider {
 
     @Override
     public List<String> explain(Model model, MethodOptions options) {
-        UnitLayer layer = UnitLayer.find(model);
+        UnitLayer layer = UnitLayer.find(model, "empirical Bayes");
         List<String> remaining = model.parameters().stream().filter(p -> p != layer.parameter()).map(Node::name).toList();
         return List.of(layer.parameter().name() + ": integrated out in closed form (" + layer.describe() + ")",
                 (remaining.isEmpty() ? "no other parameters" : String.join(", ", remaining))

@@ -6,6 +6,8 @@ import org.muster.core.api.Model;
 import org.muster.core.api.ModelEvaluator;
 import org.muster.core.api.Node;
 import org.muster.core.api.NodeKind;
+import org.muster.core.api.conjugate.NodeReader;
+import org.muster.core.api.conjugate.UnitLayer;
 import org.muster.core.api.distributions.UnivariateDistribution;
 import org.muster.em.internal.optim.DifferentiableObjective;
 

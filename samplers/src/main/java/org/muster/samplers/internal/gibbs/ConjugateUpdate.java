@@ -6,16 +6,16 @@ import java.util.stream.Collectors;
 import org.muster.core.api.Conjugacy;
 import org.muster.core.api.Node;
 import org.muster.core.api.UnconstrainedBlock;
+import org.muster.core.api.conjugate.ConjugateForms;
 import org.muster.core.api.distributions.Binomial;
-import org.muster.core.api.distributions.RandomVariates;
 
 /**
  * A closed-form draw of a parameter node from its full conditional where every stochastic child
  * depends on it conjugately: Beta–Binomial/Bernoulli, Gamma–Poisson (with exposures), Normal–Normal
  * with known scales, Gamma on a normal precision and inverse-gamma on a normal variance (Gelman et
- * al., BDA3, ch. 2–3). Each child member depends on a single member of the node, so the members are
- * conditionally independent given everything else and are all drawn at once from one pass over the
- * children's values.
+ * al., BDA3, ch. 2–3), by the closed forms of {@link ConjugateForms}. Each child member depends on a
+ * single member of the node, so the members are conditionally independent given everything else and
+ * are all drawn at once from one pass over the children's values.
  *
  * <p>The draw is exact, so the update is a Gibbs step with acceptance one. It is made on the
  * constrained scale and written back through the node's transform; a draw that underflows to the edge
@@ -72,19 +72,9 @@ final class ConjugateUpdate implements NodeUpdate {
         sweep.computeValues();
         var values = sweep.evaluator;
         int size = parameter.size();
-        // Prior hyperparameters in the form the posterior updates add to: (a, b) of a Beta, (shape, rate)
-        // of a Gamma, (shape, scale) of an inverse gamma, (precision, precision × mean) of a Normal.
         for (int j = 0; j < size; j++) {
-            double a = values.value(priorArguments[0], j);
-            double b = values.value(priorArguments[1], j);
-            if (kind == Conjugacy.NORMAL_NORMAL) {
-                double precision = 1 / (b * b);
-                first[j] = precision;
-                second[j] = precision * a;
-            } else {
-                first[j] = a;
-                second[j] = b;
-            }
+            ConjugateForms.priorParameters(kind, values.value(priorArguments[0], j), values.value(priorArguments[1], j),
+                    first, second, j);
         }
         for (Link link : links) {
             Node child = link.child();
@@ -94,35 +84,16 @@ final class ConjugateUpdate implements NodeUpdate {
             Node otherArgument = child.inputs().size() > 1 ? GibbsPlan.unalias(child.inputs().get(
                     kind == Conjugacy.NORMAL_NORMAL ? 1 : 0)) : null;
             for (int i = 0; i < memberOf.length; i++) {
-                int j = memberOf[i];
-                double y = values.value(child, i);
-                switch (kind) {
-                    case BETA_BINOMIAL -> {
-                        double n = binomial ? values.value(trials, i) : 1;
-                        first[j] += y;
-                        second[j] += n - y;
-                    }
-                    case GAMMA_POISSON -> {
-                        first[j] += y;
-                        second[j] += link.multiplier() == null ? 1 : values.value(link.multiplier(), i);
-                    }
-                    case NORMAL_NORMAL -> {
-                        double scale = values.value(otherArgument, i);
-                        double precision = 1 / (scale * scale);
-                        first[j] += precision;
-                        second[j] += precision * y;
-                    }
-                    case GAMMA_NORMAL_PRECISION, INVERSE_GAMMA_NORMAL_VARIANCE -> {
-                        double residual = y - values.value(otherArgument, i);
-                        first[j] += 0.5;
-                        second[j] += 0.5 * residual * residual;
-                    }
-                    default -> throw new IllegalStateException("no conjugate update for " + kind);
-                }
+                double other = switch (kind) {
+                    case BETA_BINOMIAL -> binomial ? values.value(trials, i) : 1;
+                    case GAMMA_POISSON -> link.multiplier() == null ? 1 : values.value(link.multiplier(), i);
+                    default -> values.value(otherArgument, i);
+                };
+                ConjugateForms.addObservation(kind, values.value(child, i), other, first, second, null, memberOf[i]);
             }
         }
         for (int j = 0; j < size; j++) {
-            draws[j] = draw(sweep, first[j], second[j]);
+            draws[j] = ConjugateForms.draw(kind, sweep.random, first[j], second[j]);
         }
         block.transform().unconstrain(draws, 0, sweep.position, block.offset(), size);
         sweep.positionChanged();
@@ -140,36 +111,8 @@ final class ConjugateUpdate implements NodeUpdate {
                 first[(int) values.value(link.child(), i) - 1] += 1;
             }
         }
-        double total = 0;
-        for (int k = 0; k < categories; k++) {
-            draws[k] = RandomVariates.gamma(sweep.random, first[k]);
-            total += draws[k];
-        }
-        // A gamma draw can underflow to zero for a tiny concentration; the stick-breaking transform needs
-        // every entry positive, so such entries are lifted to the smallest normal double.
-        double lifted = 0;
-        for (int k = 0; k < categories; k++) {
-            draws[k] = Math.max(draws[k] / total, Double.MIN_NORMAL);
-            lifted += draws[k];
-        }
-        for (int k = 0; k < categories; k++) {
-            draws[k] /= lifted;
-        }
+        ConjugateForms.drawSimplex(sweep.random, first, draws, categories);
         block.transform().unconstrain(draws, 0, sweep.position, block.offset(), categories);
         sweep.positionChanged();
-    }
-
-    private double draw(Sweep sweep, double a, double b) {
-        var random = sweep.random;
-        return switch (kind) {
-            case BETA_BINOMIAL -> {
-                double p = RandomVariates.beta(random, a, b);
-                yield p > 0 ? (p < 1 ? p : Math.nextDown(1.0)) : Double.MIN_VALUE;
-            }
-            case GAMMA_POISSON, GAMMA_NORMAL_PRECISION -> Math.max(RandomVariates.gamma(random, a) / b, Double.MIN_VALUE);
-            case INVERSE_GAMMA_NORMAL_VARIANCE -> Math.max(b / RandomVariates.gamma(random, a), Double.MIN_VALUE);
-            case NORMAL_NORMAL -> b / a + RandomVariates.standardNormal(random) / Math.sqrt(a);
-            default -> throw new IllegalStateException("no conjugate update for " + kind);
-        };
     }
 }

@@ -1,4 +1,4 @@
-package org.muster.em.internal.eb;
+package org.muster.core.api.conjugate;
 
 import org.muster.core.api.ModelEvaluator;
 import org.muster.core.api.Node;
@@ -6,10 +6,10 @@ import org.muster.core.api.Operation;
 
 /**
  * Reads member i of a node's value from an evaluator, looking through gathers ({@code theta.at(group)}),
- * whose values a compiled program does not keep, and anonymous renamings;
- * it stops at a named node, which is what output calls the values. The index is composed once, so reading allocates nothing.
+ * whose values a compiled program does not keep, and anonymous renamings; it stops at a named node,
+ * which is what output calls the values. The index is composed once, so reading allocates nothing.
  */
-final class NodeReader {
+public final class NodeReader {
 
     private final Node base;
     private final int[] members;
@@ -19,8 +19,8 @@ final class NodeReader {
         this.members = members;
     }
 
-    /** A reader of {@code node}'s {@code size} members. */
-    static NodeReader of(Node node, int size) {
+    /** A reader of {@code node}'s {@code size} members (a node of one member is read as that member for every i). */
+    public static NodeReader of(Node node, int size) {
         int[] members = new int[size];
         for (int i = 0; i < size; i++) {
             members[i] = node.size() == 1 ? 0 : i;
@@ -43,17 +43,22 @@ final class NodeReader {
     }
 
     /** Member {@code i} as last computed by the evaluator. */
-    double read(ModelEvaluator evaluator, int i) {
+    public double read(ModelEvaluator evaluator, int i) {
         return evaluator.value(base, members[i]);
     }
 
     /** The member of the underlying (ungathered) node that member {@code i} reads. */
-    int member(int i) {
+    public int member(int i) {
         return members[i];
     }
 
+    /** The number of members read. */
+    public int size() {
+        return members.length;
+    }
+
     /** The node read after looking through gathers. */
-    Node base() {
+    public Node base() {
         return base;
     }
 }
