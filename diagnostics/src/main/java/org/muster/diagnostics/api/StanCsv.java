@@ -1,10 +1,5 @@
 package org.muster.diagnostics.api;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +11,7 @@ import java.util.regex.Pattern;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.Draws;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.TextInput;
 
 /**
  * Reads Stan CSV files as CmdStan writes them (and {@link StanCsvWriter} does): {@code #} comment lines
@@ -30,6 +26,13 @@ public final class StanCsv {
     private static final Pattern BRACKETED = Pattern.compile("^([^\\[\\]]+)\\[(\\d+(?:,\\d+)*)\\]$");
     private static final Pattern STEP_SIZE = Pattern.compile("^#\\s*Step size\\s*=\\s*(\\S+)\\s*$");
     private static final Pattern ELAPSED = Pattern.compile("^#.*?(\\S+)\\s+seconds\\s+\\((Warm-up|Sampling|Total)\\)\\s*$");
+
+    /** The largest Stan CSV file read, in bytes. */
+    public static final long MAX_BYTES = 64L << 30;
+    /** The longest line of a Stan CSV file, in characters (a row of about two million values). */
+    public static final int MAX_LINE_CHARS = 64 << 20;
+
+    private static final TextInput.Limits LIMITS = new TextInput.Limits(MAX_BYTES, MAX_LINE_CHARS);
 
     private StanCsv() {
     }
@@ -62,12 +65,11 @@ public final class StanCsv {
      *     cells than the header, a cell that is not a number, a NaN or infinite draw, no draws, one draw
      */
     public static StanCsvFile read(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (TextInput.Lines in = TextInput.open(file, "Stan CSV file", LIMITS)) {
             return new Parser(file).parse(in);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException(file + ": not enough memory to read the draws; give Java more, e.g."
+                    + " MUSTER_JAVA_OPTS=-Xmx8g");
         }
     }
 
@@ -150,8 +152,8 @@ public final class StanCsv {
         if (missing.isEmpty() && extra.isEmpty()) {
             return "same names in another order";
         }
-        return (missing.isEmpty() ? "" : "missing " + missing) + (missing.isEmpty() || extra.isEmpty() ? "" : ", ")
-                + (extra.isEmpty() ? "" : "extra " + extra);
+        return (missing.isEmpty() ? "" : "missing " + TextInput.excerpts(missing))
+                + (missing.isEmpty() || extra.isEmpty() ? "" : ", ") + (extra.isEmpty() ? "" : "extra " + TextInput.excerpts(extra));
     }
 
     /** One pass over one file. */
@@ -175,11 +177,11 @@ public final class StanCsv {
             this.file = file;
         }
 
-        StanCsvFile parse(BufferedReader in) throws IOException {
+        StanCsvFile parse(TextInput.Lines in) {
             String line;
             int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
+            while ((line = in.next()) != null) {
+                number = in.lineNumber();
                 String text = line.strip();
                 if (text.isEmpty()) {
                     continue;
@@ -237,7 +239,7 @@ public final class StanCsv {
             try {
                 count = warmup == null ? 0 : Integer.parseInt(warmup);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ": num_warmup is not a whole number: '" + warmup + "'", e);
+                throw new IllegalArgumentException(file + ": num_warmup is not a whole number: '" + TextInput.excerpt(warmup) + "'", e);
             }
             return Math.min(count, rows.size());
         }
@@ -324,7 +326,7 @@ public final class StanCsv {
                 }
                 String converted = toMusterName(name);
                 if (names.contains(converted)) {
-                    throw new IllegalArgumentException(file + ", line " + number + ": column '" + name
+                    throw new IllegalArgumentException(file + ", line " + number + ": column '" + TextInput.excerpt(name)
                             + "' appears twice in the header");
                 }
                 names.add(converted);
@@ -332,7 +334,7 @@ public final class StanCsv {
             for (String name : names) {
                 if (!StanCsvFile.isSamplerColumn(name) && !name.isEmpty() && isNumeric(name)) {
                     throw new IllegalArgumentException(file + ", line " + number
-                            + ": expected the header row of column names, found numbers ('" + name + "')");
+                            + ": expected the header row of column names, found numbers ('" + TextInput.excerpt(name) + "')");
                 }
             }
             columns = names;
@@ -348,14 +350,18 @@ public final class StanCsv {
             }
             double[] values = new double[cells.length];
             for (int j = 0; j < cells.length; j++) {
-                values[j] = number(cells[j].strip(), number, "column '" + columns.get(j) + "'");
+                values[j] = number(cells[j].strip(), number, columns, j);
                 if (!Double.isFinite(values[j])) {
-                    throw new IllegalArgumentException(file + ", line " + number + ": " + columns.get(j) + " is "
+                    throw new IllegalArgumentException(file + ", line " + number + ": " + TextInput.excerpt(columns.get(j)) + " is "
                             + values[j] + " in draw " + (rows.size() + 1) + "; diagnostics need finite draws");
                 }
             }
             rows.add(values);
             rowLines.add(number);
+        }
+
+        private double number(String cell, int line, List<String> names, int column) {
+            return number(cell, line, "column '" + TextInput.excerpt(names.get(column)) + "'");
         }
 
         private double number(String cell, int line, String what) {
@@ -379,7 +385,7 @@ public final class StanCsv {
                 }
                 return Double.parseDouble(cell);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ", line " + line + ", " + what + ": '" + cell
+                throw new IllegalArgumentException(file + ", line " + line + ", " + what + ": '" + TextInput.excerpt(cell)
                         + "' is not a number", e);
             }
         }
@@ -423,7 +429,8 @@ public final class StanCsv {
                     String rest = (end < 0 ? text.substring(i) : text.substring(i, end)).strip();
                     if (!rest.isEmpty()) {
                         throw new IllegalArgumentException(file + ", line " + number + ": expected ',' after the"
-                                + " quoted column name \"" + cell + "\" in the header, found '" + rest + "'");
+                                + " quoted column name \"" + TextInput.excerpt(cell.toString()) + "\" in the header, found '"
+                                + TextInput.excerpt(rest) + "'");
                     }
                     i = end < 0 ? text.length() : end;
                 } else {

@@ -52,7 +52,7 @@ class DatasetReaderTest {
     void raggedRowsMissingColumnsAndFilesAreClearErrors() throws IOException {
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
                 () -> DatasetReader.read(file("r.csv", "a,b\n1,2\n3\n")));
-        assertTrue(ragged.getMessage().contains("line 3") && ragged.getMessage().contains("1 cells"), ragged.getMessage());
+        assertTrue(ragged.getMessage().contains("line 3") && ragged.getMessage().contains("1 cell but"), ragged.getMessage());
         Dataset data = DatasetReader.read(file("ok.tsv", "a\tb\n1\t2\n"));
         IllegalArgumentException column = assertThrows(IllegalArgumentException.class, () -> data.real("c"));
         assertTrue(column.getMessage().contains("no column 'c'") && column.getMessage().contains("[a, b]"),
