@@ -11,13 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.muster.core.api.TextInput;
 
 /**
- * Reads delimited text with a header row (CSV, or TSV when the file ends in {@code .tsv} or the header
- * has tabs), Stan's JSON data format (files ending in {@code .json}), and the built-in datasets.
- * Double-quoted cells may contain the delimiter; blank lines are skipped; a UTF-8 byte order mark and
- * CRLF line ends are read as if absent. A file larger than
+ * Reads delimited text with a header row, Stan's JSON data format (files ending in {@code .json}), and
+ * the built-in datasets. The separator is a tab in a file ending in {@code .tsv}, else whichever of
+ * comma, tab and semicolon splits the header and the first row alike (a file separated by semicolons
+ * may write decimal commas, {@code 1,5}, as R's {@code read.csv2} reads it). Double-quoted cells may
+ * hold the separator ({@code ""} is a quote); lines starting with {@code #} are comments and blank
+ * lines are skipped; a UTF-8 byte order mark and CRLF line ends are read as if absent. A file larger than
  * 1 GiB ({@link #MAX_BYTES}) or with a line longer than 1,000,000 characters ({@link #MAX_LINE_CHARS}), binary
  * content or text that is not UTF-8 is refused with one line saying so.
  */
@@ -119,17 +122,20 @@ public final class DatasetReader {
     private static final class Parser {
         private final TextInput.Lines lines;
         private final String source;
+        private int comments;
 
         Parser(TextInput.Lines lines, String source) {
             this.lines = lines;
             this.source = source;
         }
 
-        /** The next line that is not blank, or null. */
+        /** The next line that is neither blank nor a {@code #} comment, or null. */
         private String nextLine() {
             String line;
             while ((line = lines.next()) != null) {
-                if (!line.isBlank()) {
+                if (line.startsWith("#")) {
+                    comments++;
+                } else if (!line.isBlank()) {
                     return line;
                 }
             }
@@ -139,13 +145,13 @@ public final class DatasetReader {
         Dataset parse(boolean tabs) {
             String header = nextLine();
             if (header == null) {
-                throw new IllegalArgumentException(source + ": the file is empty" + "; expected a header row"
+                throw new IllegalArgumentException(source + ": the file is empty" + skipped() + "; expected a header row"
                         + " of column names");
             }
             int headerLine = lines.lineNumber();
             String first = nextLine();
             int firstLine = lines.lineNumber();
-            char delimiter = tabs || header.indexOf('\t') >= 0 ? '\t' : ',';
+            char delimiter = tabs ? '\t' : delimiter(header, first);
             List<String> columns = Arrays.stream(split(header, delimiter, headerLine)).map(String::trim).toList();
             List<String[]> rows = new ArrayList<>();
             List<Integer> rowLines = new ArrayList<>();
@@ -155,16 +161,54 @@ public final class DatasetReader {
                 if (cells.length != columns.size()) {
                     throw new IllegalArgumentException(source + ", line " + lineNumber + ": " + count(cells.length, "cell")
                             + " but the header (line " + headerLine + ") has " + count(columns.size(), "column") + " "
-                            + names(columns));
+                            + names(columns) + hint(line, delimiter, columns.size()));
+                }
+                if (delimiter == ';') {
+                    decimalCommas(cells);
                 }
                 rows.add(cells);
                 rowLines.add(lineNumber);
             }
             if (rows.isEmpty()) {
                 throw new IllegalArgumentException(source + ": no data rows after the header (line " + headerLine + ")"
-                       );
+                        + skipped());
             }
             return new Dataset(source, columns, rows, rowLines.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        private String skipped() {
+            return comments == 0 ? "" : " (" + count(comments, "comment line") + " starting with '#' skipped)";
+        }
+
+        /**
+         * The separator: the one of comma, tab and semicolon that splits the header and the first row into
+         * the same number of cells, the most cells if several do (a comma when none does).
+         */
+        private char delimiter(String header, String firstRow) {
+            char best = header.indexOf('\t') >= 0 && header.indexOf(',') < 0 ? '\t' : ',';
+            int bestCells = 1;
+            for (char candidate : CANDIDATES) {
+                int cells = cellCount(header, candidate);
+                if (cells > bestCells && (firstRow == null || cellCount(firstRow, candidate) == cells)) {
+                    best = candidate;
+                    bestCells = cells;
+                }
+            }
+            return best;
+        }
+
+        /** What else a row that does not fit the header may be separated by. */
+        private String hint(String line, char delimiter, int columns) {
+            for (char candidate : CANDIDATES) {
+                if (candidate != delimiter && cellCount(line, candidate) == columns) {
+                    return "; the row seems separated by " + name(candidate) + ", the header by " + name(delimiter)
+                            + " (use one separator throughout)";
+                }
+            }
+            if (line.indexOf('"') >= 0) {
+                return "; a cell in double quotes may hold the separator " + name(delimiter);
+            }
+            return "";
         }
 
         private String[] split(String line, char delimiter, int lineNumber) {
@@ -198,6 +242,41 @@ public final class DatasetReader {
             cells.add(cell.toString());
             return cells.toArray(new String[0]);
         }
+    }
+
+    private static final char[] CANDIDATES = {',', '\t', ';'};
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\s*[+-]?\\d+,\\d+([eE][+-]?\\d+)?\\s*");
+
+    /** Cells outside quotes when split at {@code delimiter}. */
+    private static int cellCount(String line, char delimiter) {
+        int cells = 1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == delimiter && !quoted) {
+                cells++;
+            }
+        }
+        return cells;
+    }
+
+    /** In a file separated by semicolons, {@code 1,5} is one and a half (as R's {@code read.csv2} reads it). */
+    private static void decimalCommas(String[] cells) {
+        for (int c = 0; c < cells.length; c++) {
+            if (cells[c].indexOf(',') >= 0 && DECIMAL_COMMA.matcher(cells[c]).matches()) {
+                cells[c] = cells[c].replace(',', '.');
+            }
+        }
+    }
+
+    private static String name(char delimiter) {
+        return switch (delimiter) {
+            case '\t' -> "tabs";
+            case ';' -> "';'";
+            default -> "','";
+        };
     }
 
     private static String count(int n, String noun) {
