@@ -191,6 +191,9 @@ final class FitCommand implements Callable<Integer> {
         try (RunLog log = RunLog.start(verbose)) {
             // input errors (family, method, data) show before any folder is created
             FitService.PreparedFit prepared = service.prepare(request);
+            if (init != null) {
+                InitialValuesReader.check(init, initialValues, prepared.loaded().model().model().compile());
+            }
             if (familyOptions.showPriors()) {
                 return PriorTable.print(prepared.loaded(), out);
             }
