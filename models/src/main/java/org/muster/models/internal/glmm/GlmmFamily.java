@@ -124,6 +124,11 @@ public final class GlmmFamily implements ModelFamily {
         options.requireKnown(ID, options().keySet());
         options.requirePooling(ID, poolings());
         String text = options.value(FORMULA, "");
+        if (options.values().containsKey(FORMULA) && text.isBlank()) {
+            throw new IllegalArgumentException("--formula is empty; give the model, e.g. --formula \"y ~ x + (1 + x | g)\"" + (data.builtInName()
+                            .filter("radon"::equals).isPresent() ? ", or leave --formula out for radon's \""
+                                    + RADON_FORMULA + "\"" : ""));
+        }
         if (text.isEmpty()) {
             if (data.builtInName().filter("radon"::equals).isEmpty()) {
                 throw new IllegalArgumentException("model glmm needs a formula, e.g. --formula \"y ~ x + (1 + x | g)\"");
