@@ -43,6 +43,93 @@ public final class StanCsv {
         return m.matches() ? m.group(1) + "." + m.group(2).replace(',', '.') : variable;
     }
 
+    /** The comment group under {@code # muster} that maps CSV columns to the names Muster gave the variables. */
+    public static final String NAMES_GROUP = "variable_names";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+");
+    private static final Pattern LABELLED = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)\\[([^\\[\\]]+)\\]$");
+    private static final Pattern WHOLE = Pattern.compile("[1-9]\\d*");
+
+    /**
+     * CmdStan column names for variables, one per variable, that every CmdStan reader takes (rstan's
+     * {@code read_stan_csv}, CmdStanPy, ArviZ): {@code theta[1,2]} is {@code theta.1.2}; members indexed by
+     * labels, such as brms's {@code r_county[1,Intercept]}, are numbered per index by first appearance
+     * ({@code r_county.1.1}, {@code r_county.1.2} for {@code floor}); any other name that is not an
+     * identifier has its other characters replaced by {@code _} (and a suffix if that name is taken). The
+     * columns whose {@link #toMusterName} is not the variable's name are listed in the file under
+     * {@link #NAMES_GROUP}, so {@link #read(Path)} gives the variables their names back.
+     *
+     * @param variables Muster's names, unique; not modified
+     */
+    public static List<String> columnNames(List<String> variables) {
+        Map<String, List<Map<String, Integer>>> levels = new LinkedHashMap<>();
+        Map<String, Integer> arity = new LinkedHashMap<>();
+        for (String variable : variables) {
+            Matcher m = LABELLED.matcher(variable);
+            if (m.matches()) {
+                String[] indices = m.group(2).split(",", -1);
+                boolean whole = true;
+                for (String index : indices) {
+                    whole &= WHOLE.matcher(index).matches();
+                }
+                String base = m.group(1);
+                Integer known = arity.putIfAbsent(base, indices.length);
+                if (known != null && known != indices.length) {
+                    arity.put(base, -1);
+                }
+                if (!whole) {
+                    levels.putIfAbsent(base, new ArrayList<>());
+                }
+            }
+        }
+        // every member of a base indexed by a label is numbered, so the grid of numbers is dense
+        for (String variable : variables) {
+            Matcher m = LABELLED.matcher(variable);
+            if (m.matches() && levels.containsKey(m.group(1)) && arity.get(m.group(1)) > 0) {
+                List<Map<String, Integer>> positions = levels.get(m.group(1));
+                String[] indices = m.group(2).split(",", -1);
+                while (positions.size() < indices.length) {
+                    positions.add(new LinkedHashMap<>());
+                }
+                for (int k = 0; k < indices.length; k++) {
+                    positions.get(k).putIfAbsent(indices[k], positions.get(k).size() + 1);
+                }
+            }
+        }
+        List<String> columns = new ArrayList<>(variables.size());
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (String variable : variables) {
+            Matcher m = LABELLED.matcher(variable);
+            String column;
+            if (m.matches() && arity.get(m.group(1)) > 0) {
+                String base = m.group(1);
+                String[] indices = m.group(2).split(",", -1);
+                StringBuilder name = new StringBuilder(base);
+                for (int k = 0; k < indices.length; k++) {
+                    name.append('.').append(levels.containsKey(base) ? levels.get(base).get(k).get(indices[k])
+                            : Integer.valueOf(indices[k]));
+                }
+                column = name.toString();
+            } else if (IDENTIFIER.matcher(variable).matches()) {
+                column = variable;
+            } else {
+                column = variable.replaceAll("[^A-Za-z0-9_]", "_");
+                if (column.isEmpty() || !Character.isLetter(column.charAt(0)) && column.charAt(0) != '_') {
+                    column = "v_" + column;
+                }
+            }
+            if (!taken.add(column)) {
+                int suffix = 2;
+                while (!taken.add(column + "_" + suffix)) {
+                    suffix++;
+                }
+                column = column + "_" + suffix;
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
     /**
      * A CSV cell for a column name or label: the text itself, or in double quotes (RFC 4180) when it
      * holds a comma, a quote or a line break, as a member label such as {@code r_county[1,Intercept]} does.
@@ -138,6 +225,9 @@ public final class StanCsv {
         if (settings.containsKey("method_id")) {
             return settings.get("method_id");
         }
+        if ("variational".equals(settings.get("method"))) {
+            return "fullrank".equals(settings.get("algorithm")) ? "advi-fullrank" : "advi";
+        }
         if ("hmc".equals(settings.get("algorithm")) && settings.containsKey("engine")) {
             return settings.get("engine");
         }
@@ -160,6 +250,7 @@ public final class StanCsv {
     private static final class Parser {
         private final Path file;
         private final Map<String, String> configuration = new LinkedHashMap<>();
+        private final Map<String, String> variableNames = new LinkedHashMap<>();
         private String group = "";
         private List<String> columns;
         private int headerLine;
@@ -198,7 +289,8 @@ public final class StanCsv {
                 throw new IllegalArgumentException(file + ": no header row (a line of column names such as"
                         + " lp__,accept_stat__,...,theta.1) in " + number + " lines");
             }
-            int skip = warmupRowsToSkip();
+            // CmdStan's variational output begins with the approximation's mean, not a draw
+            int skip = warmupRowsToSkip() + ("variational".equals(configuration.get("method")) && !rows.isEmpty() ? 1 : 0);
             int kept = rows.size() - skip;
             if (kept <= 0) {
                 throw new IllegalArgumentException(file + ", line " + headerLine + ": no draws after the header");
@@ -309,6 +401,10 @@ public final class StanCsv {
             if (value.endsWith("(Default)")) {
                 value = value.substring(0, value.length() - "(Default)".length()).strip();
             }
+            if (group.equals(NAMES_GROUP)) {
+                variableNames.put(key, value);
+                return;
+            }
             if (key.equals("file") && (group.equals("data") || group.equals("output"))) {
                 key = group + "_file";
             }
@@ -318,14 +414,15 @@ public final class StanCsv {
         private void header(String text, int number) {
             List<String> cells = headerCells(text, number);
             List<String> names = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int j = 0; j < cells.size(); j++) {
                 String name = cells.get(j);
                 if (name.isEmpty()) {
                     throw new IllegalArgumentException(file + ", line " + number + ": column " + (j + 1)
                             + " of the header has no name");
                 }
-                String converted = toMusterName(name);
-                if (names.contains(converted)) {
+                String converted = variableNames.containsKey(name) ? variableNames.get(name) : toMusterName(name);
+                if (!seen.add(converted)) {
                     throw new IllegalArgumentException(file + ", line " + number + ": column '" + TextInput.excerpt(name)
                             + "' appears twice in the header");
                 }

@@ -22,6 +22,7 @@ import org.muster.app.internal.FitResult;
 import org.muster.app.internal.FitService;
 import org.muster.app.internal.PointEstimateResult;
 import org.muster.app.internal.VariationalCsvWriter;
+import org.muster.app.internal.VariationalMean;
 import org.muster.app.internal.ShrinkageCsvWriter;
 import org.muster.app.internal.SummaryOutput;
 import org.muster.app.internal.run.FitListeners;
@@ -304,7 +305,10 @@ final class FitCommand implements Callable<Integer> {
                 if (streaming.get().isComplete() && !predict) {
                     written.addAll(streaming.get().files());
                 } else {
-                    List<Path> rewritten = csvWriter.writeAll(output, result.fit());
+                    List<Path> rewritten = result.variational().isPresent()
+                            ? csvWriter.writeVariational(output, result.fit(), VariationalMean.row(
+                                    prepared.loaded().model().model(), result.variational().get(), result.fit().draws()))
+                            : csvWriter.writeAll(output, result.fit());
                     written.addAll(rewritten);
                     // a chain a cancelled run left out: its few draws are not in the summary, so not in the folder
                     for (Path partial : streaming.get().files()) {
