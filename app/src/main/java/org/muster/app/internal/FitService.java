@@ -166,7 +166,7 @@ public final class FitService {
     private static Map<String, List<String>> memberNames(Model model, PointEstimate estimate) {
         Map<String, List<String>> names = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
-            model.node(entry.getKey()).filter(node -> node.size() == entry.getValue().length && node.size() > 1)
+            model.node(entry.getKey()).filter(node -> node.size() == entry.getValue().length)
                     .ifPresent(node -> {
                         List<String> members = new ArrayList<>(node.size());
                         for (int i = 0; i < node.size(); i++) {
