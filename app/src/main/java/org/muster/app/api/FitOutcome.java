@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.muster.core.api.Draws;
 import org.muster.core.api.Fit;
+import org.muster.core.api.Model;
 import org.muster.core.api.PointEstimate;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.core.api.VariationalFit;
@@ -25,15 +26,18 @@ public final class FitOutcome implements Outcome {
     private final FitRequest request;
     private final String modelName;
     private final String datasetSource;
+    private final Model model;
     private final Fit fit;
     private final Optional<PosteriorDraws> draws;
     private final Optional<PosteriorSummary> summary;
     private final Optional<ShrinkageTable> shrinkage;
     private final Optional<RunInfo> run;
 
-    FitOutcome(FitRequest request, String modelName, String datasetSource, Fit fit, Optional<PosteriorDraws> draws,
-            Optional<PosteriorSummary> summary, Optional<ShrinkageTable> shrinkage, Optional<RunInfo> run) {
+    FitOutcome(FitRequest request, String modelName, String datasetSource, Model model, Fit fit,
+            Optional<PosteriorDraws> draws, Optional<PosteriorSummary> summary, Optional<ShrinkageTable> shrinkage,
+            Optional<RunInfo> run) {
         this.request = Objects.requireNonNull(request, "request");
+        this.model = Objects.requireNonNull(model, "model");
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.datasetSource = Objects.requireNonNull(datasetSource, "datasetSource");
         this.fit = Objects.requireNonNull(fit, "fit");
@@ -71,7 +75,13 @@ public final class FitOutcome implements Outcome {
     /** This outcome with how its run started and ended, for {@code run.json}. */
     @Override
     public FitOutcome withRun(RunInfo info) {
-        return new FitOutcome(request, modelName, datasetSource, fit, draws, summary, shrinkage, Optional.of(info));
+        return new FitOutcome(request, modelName, datasetSource, model, fit, draws, summary, shrinkage,
+                Optional.of(info));
+    }
+
+    /** The model that was fitted (for writers that evaluate it, such as the variational mean row). */
+    public Model model() {
+        return model;
     }
 
     /** Posterior draws, a variational approximation or a point estimate, as the method returned it. */

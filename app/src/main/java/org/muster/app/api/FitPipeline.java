@@ -165,6 +165,7 @@ public final class FitPipeline {
             return fit.match(draws -> summarized(prepared, fit, draws),
                     variational -> summarized(prepared, fit, variational.draws()),
                     estimate -> new FitOutcome(request, prepared.model().name(), prepared.model().datasetSource(),
+                            model.model(),
                             estimate.namedBy(model.model()), Optional.empty(), Optional.empty(), Optional.empty(),
                             Optional.empty()));
         } catch (FitInterruptedException e) {
@@ -188,7 +189,7 @@ public final class FitPipeline {
                     draws.samplerStatistics(), draws.chains(), draws.cancelled(), draws.settings());
         }
         PosteriorSummary summary = Summaries.summarize(reported, WarningThresholds.DEFAULT, executor);
-        return new FitOutcome(request, prepared.model().name(), prepared.model().datasetSource(), fit,
+        return new FitOutcome(request, prepared.model().name(), prepared.model().datasetSource(), model.model(), fit,
                 Optional.of(reported), Optional.of(summary), model.shrinkage(draws.draws()), Optional.empty());
     }
 
@@ -231,51 +232,10 @@ public final class FitPipeline {
      * support.
      *
      * @param chain 1-based chain the values are for, 0 for every chain
-     * @throws InitialValuesException naming the parameter, the member (1-based) and the value
+     * @throws InitialValuesException naming the parameter, the member (1-based), the value and the support
      */
     private static void checkInitialValues(CompiledModel compiled, Map<String, double[]> values, int chain) {
-        String where = chain == 0 ? "" : " (chain " + chain + ")";
-        Model model = compiled.model();
-        for (String name : new TreeSet<>(values.keySet())) {
-            Optional<Node> node = model.node(name).filter(n -> n.kind() == NodeKind.PARAMETER);
-            if (node.isEmpty()) {
-                // the compiled model names the parameters there are
-                compiled.unconstrainInto(Map.of(name, values.get(name)), new double[compiled.dimension()]);
-                continue;
-            }
-            UnconstrainedBlock block = compiled.unconstrainedBlock(node.get());
-            double[] given = values.get(name);
-            if (given.length != node.get().size()) {
-                throw new InitialValuesException("'" + name + "'" + where + " has " + node.get().size() + " member"
-                        + (node.get().size() == 1 ? "" : "s") + " but the initial value has " + given.length);
-            }
-            boolean elementwise = block.size() == given.length;
-            double[] x = new double[block.size()];
-            for (int i = 0; i < (elementwise ? given.length : 1); i++) {
-                double[] member = elementwise ? new double[] {given[i]} : given;
-                String problem = null;
-                try {
-                    block.transform().unconstrain(member, 0, x, 0, member.length);
-                    for (int k = 0; k < (elementwise ? 1 : x.length); k++) {
-                        if (!Double.isFinite(x[k])) {
-                            problem = "";
-                        }
-                    }
-                } catch (IllegalArgumentException e) {
-                    problem = elementwise ? "" : ": " + e.getMessage();
-                }
-                if (problem != null) {
-                    String member1 = elementwise && given.length > 1 ? " member " + (i + 1) : "";
-                    String value = elementwise ? number(given[i]) : java.util.Arrays.toString(given);
-                    throw new InitialValuesException("the initial value of '" + name + "'" + member1 + where + ", "
-                            + value + ", is outside the parameter's support (" + block.transform().name() + ")" + problem);
-                }
-            }
-        }
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        InitialValuesCheck.check(values, compiled, chain == 0 ? "" : " (chain " + chain + ")");
     }
 
     /** Initial values that do not fit the model: the message names the parameter, member and value. */

@@ -59,7 +59,7 @@ public final class ProviderRegistry<T> {
     public T require(String id) {
         T provider = byId.get(id);
         if (provider == null) {
-            throw new IllegalArgumentException("unknown " + kind + " '" + id + "'; available: " + byId.keySet());
+            throw new IllegalArgumentException("unknown " + kind + " '" + org.muster.core.api.TextInput.excerpt(id) + "'; available: " + byId.keySet());
         }
         return provider;
     }

@@ -48,7 +48,7 @@ public record PointEstimate(String methodId, Map<String, double[]> estimates, Ma
     public PointEstimate namedBy(Model model) {
         Map<String, List<String>> names = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> entry : estimates.entrySet()) {
-            model.node(entry.getKey()).filter(node -> node.size() == entry.getValue().length && node.size() > 1)
+            model.node(entry.getKey()).filter(node -> node.size() == entry.getValue().length)
                     .ifPresent(node -> {
                         List<String> members = new java.util.ArrayList<>(node.size());
                         for (int i = 0; i < node.size(); i++) {

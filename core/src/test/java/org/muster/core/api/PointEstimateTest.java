@@ -37,4 +37,18 @@ class PointEstimateTest {
                 List.of("the mode is on the boundary"), Map.of());
         assertFalse(fit.hasEstimate());
     }
+
+    @Test
+    void aVectorOfOneMemberIsNamedAsDrawsNameIt() {
+        ModelBuilder b = Model.builder();
+        Node mu = b.stochastic("mu", Distributions.normal(0, 1));
+        Node gap = b.stochastic("gap", 1, Distributions.normal(0, 1));
+        b.observed("y", Distributions.normal(mu.plus(gap.at(new int[] {0})), 1), new double[] {0.5});
+        Model model = b.build();
+        PointEstimate fit = new PointEstimate("map", Map.of("mu", new double[] {1}, "gap", new double[] {2}), Map.of(),
+                0, new double[0], List.of(), Map.of()).namedBy(model);
+        assertEquals("gap[1]", fit.variable("gap", 0, 1));
+        assertEquals("mu", fit.variable("mu", 0, 1));
+        assertEquals(model.compile().outputNames(), List.of(fit.variable("mu", 0, 1), fit.variable("gap", 0, 1)));
+    }
 }

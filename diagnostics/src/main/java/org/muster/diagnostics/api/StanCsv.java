@@ -1,10 +1,5 @@
 package org.muster.diagnostics.api;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +11,7 @@ import java.util.regex.Pattern;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.Draws;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.TextInput;
 
 /**
  * Reads Stan CSV files as CmdStan writes them (and {@link StanCsvWriter} does): {@code #} comment lines
@@ -31,6 +27,13 @@ public final class StanCsv {
     private static final Pattern STEP_SIZE = Pattern.compile("^#\\s*Step size\\s*=\\s*(\\S+)\\s*$");
     private static final Pattern ELAPSED = Pattern.compile("^#.*?(\\S+)\\s+seconds\\s+\\((Warm-up|Sampling|Total)\\)\\s*$");
 
+    /** The largest Stan CSV file read, in bytes. */
+    public static final long MAX_BYTES = 64L << 30;
+    /** The longest line of a Stan CSV file, in characters (a row of about two million values). */
+    public static final int MAX_LINE_CHARS = 64 << 20;
+
+    private static final TextInput.Limits LIMITS = new TextInput.Limits(MAX_BYTES, MAX_LINE_CHARS);
+
     private StanCsv() {
     }
 
@@ -38,6 +41,93 @@ public final class StanCsv {
     public static String toStanName(String variable) {
         Matcher m = BRACKETED.matcher(variable);
         return m.matches() ? m.group(1) + "." + m.group(2).replace(',', '.') : variable;
+    }
+
+    /** The comment group under {@code # muster} that maps CSV columns to the names Muster gave the variables. */
+    public static final String NAMES_GROUP = "variable_names";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+");
+    private static final Pattern LABELLED = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)\\[([^\\[\\]]+)\\]$");
+    private static final Pattern WHOLE = Pattern.compile("[1-9]\\d*");
+
+    /**
+     * CmdStan column names for variables, one per variable, that every CmdStan reader takes (rstan's
+     * {@code read_stan_csv}, CmdStanPy, ArviZ): {@code theta[1,2]} is {@code theta.1.2}; members indexed by
+     * labels, such as brms's {@code r_county[1,Intercept]}, are numbered per index by first appearance
+     * ({@code r_county.1.1}, {@code r_county.1.2} for {@code floor}); any other name that is not an
+     * identifier has its other characters replaced by {@code _} (and a suffix if that name is taken). The
+     * columns whose {@link #toMusterName} is not the variable's name are listed in the file under
+     * {@link #NAMES_GROUP}, so {@link #read(Path)} gives the variables their names back.
+     *
+     * @param variables Muster's names, unique; not modified
+     */
+    public static List<String> columnNames(List<String> variables) {
+        Map<String, List<Map<String, Integer>>> levels = new LinkedHashMap<>();
+        Map<String, Integer> arity = new LinkedHashMap<>();
+        for (String variable : variables) {
+            Matcher m = LABELLED.matcher(variable);
+            if (m.matches()) {
+                String[] indices = m.group(2).split(",", -1);
+                boolean whole = true;
+                for (String index : indices) {
+                    whole &= WHOLE.matcher(index).matches();
+                }
+                String base = m.group(1);
+                Integer known = arity.putIfAbsent(base, indices.length);
+                if (known != null && known != indices.length) {
+                    arity.put(base, -1);
+                }
+                if (!whole) {
+                    levels.putIfAbsent(base, new ArrayList<>());
+                }
+            }
+        }
+        // every member of a base indexed by a label is numbered, so the grid of numbers is dense
+        for (String variable : variables) {
+            Matcher m = LABELLED.matcher(variable);
+            if (m.matches() && levels.containsKey(m.group(1)) && arity.get(m.group(1)) > 0) {
+                List<Map<String, Integer>> positions = levels.get(m.group(1));
+                String[] indices = m.group(2).split(",", -1);
+                while (positions.size() < indices.length) {
+                    positions.add(new LinkedHashMap<>());
+                }
+                for (int k = 0; k < indices.length; k++) {
+                    positions.get(k).putIfAbsent(indices[k], positions.get(k).size() + 1);
+                }
+            }
+        }
+        List<String> columns = new ArrayList<>(variables.size());
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (String variable : variables) {
+            Matcher m = LABELLED.matcher(variable);
+            String column;
+            if (m.matches() && arity.get(m.group(1)) > 0) {
+                String base = m.group(1);
+                String[] indices = m.group(2).split(",", -1);
+                StringBuilder name = new StringBuilder(base);
+                for (int k = 0; k < indices.length; k++) {
+                    name.append('.').append(levels.containsKey(base) ? levels.get(base).get(k).get(indices[k])
+                            : Integer.valueOf(indices[k]));
+                }
+                column = name.toString();
+            } else if (IDENTIFIER.matcher(variable).matches()) {
+                column = variable;
+            } else {
+                column = variable.replaceAll("[^A-Za-z0-9_]", "_");
+                if (column.isEmpty() || !Character.isLetter(column.charAt(0)) && column.charAt(0) != '_') {
+                    column = "v_" + column;
+                }
+            }
+            if (!taken.add(column)) {
+                int suffix = 2;
+                while (!taken.add(column + "_" + suffix)) {
+                    suffix++;
+                }
+                column = column + "_" + suffix;
+            }
+            columns.add(column);
+        }
+        return columns;
     }
 
     /**
@@ -62,12 +152,11 @@ public final class StanCsv {
      *     cells than the header, a cell that is not a number, a NaN or infinite draw, no draws, one draw
      */
     public static StanCsvFile read(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (TextInput.Lines in = TextInput.open(file, "Stan CSV file", LIMITS)) {
             return new Parser(file).parse(in);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException(file + ": not enough memory to read the draws; give Java more, e.g."
+                    + " MUSTER_JAVA_OPTS=-Xmx8g");
         }
     }
 
@@ -136,6 +225,9 @@ public final class StanCsv {
         if (settings.containsKey("method_id")) {
             return settings.get("method_id");
         }
+        if ("variational".equals(settings.get("method"))) {
+            return "fullrank".equals(settings.get("algorithm")) ? "advi-fullrank" : "advi";
+        }
         if ("hmc".equals(settings.get("algorithm")) && settings.containsKey("engine")) {
             return settings.get("engine");
         }
@@ -150,14 +242,15 @@ public final class StanCsv {
         if (missing.isEmpty() && extra.isEmpty()) {
             return "same names in another order";
         }
-        return (missing.isEmpty() ? "" : "missing " + missing) + (missing.isEmpty() || extra.isEmpty() ? "" : ", ")
-                + (extra.isEmpty() ? "" : "extra " + extra);
+        return (missing.isEmpty() ? "" : "missing " + TextInput.excerpts(missing))
+                + (missing.isEmpty() || extra.isEmpty() ? "" : ", ") + (extra.isEmpty() ? "" : "extra " + TextInput.excerpts(extra));
     }
 
     /** One pass over one file. */
     private static final class Parser {
         private final Path file;
         private final Map<String, String> configuration = new LinkedHashMap<>();
+        private final Map<String, String> variableNames = new LinkedHashMap<>();
         private String group = "";
         private List<String> columns;
         private int headerLine;
@@ -175,11 +268,11 @@ public final class StanCsv {
             this.file = file;
         }
 
-        StanCsvFile parse(BufferedReader in) throws IOException {
+        StanCsvFile parse(TextInput.Lines in) {
             String line;
             int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
+            while ((line = in.next()) != null) {
+                number = in.lineNumber();
                 String text = line.strip();
                 if (text.isEmpty()) {
                     continue;
@@ -196,7 +289,8 @@ public final class StanCsv {
                 throw new IllegalArgumentException(file + ": no header row (a line of column names such as"
                         + " lp__,accept_stat__,...,theta.1) in " + number + " lines");
             }
-            int skip = warmupRowsToSkip();
+            // CmdStan's variational output begins with the approximation's mean, not a draw
+            int skip = warmupRowsToSkip() + ("variational".equals(configuration.get("method")) && !rows.isEmpty() ? 1 : 0);
             int kept = rows.size() - skip;
             if (kept <= 0) {
                 throw new IllegalArgumentException(file + ", line " + headerLine + ": no draws after the header");
@@ -237,7 +331,7 @@ public final class StanCsv {
             try {
                 count = warmup == null ? 0 : Integer.parseInt(warmup);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ": num_warmup is not a whole number: '" + warmup + "'", e);
+                throw new IllegalArgumentException(file + ": num_warmup is not a whole number: '" + TextInput.excerpt(warmup) + "'", e);
             }
             return Math.min(count, rows.size());
         }
@@ -307,6 +401,10 @@ public final class StanCsv {
             if (value.endsWith("(Default)")) {
                 value = value.substring(0, value.length() - "(Default)".length()).strip();
             }
+            if (group.equals(NAMES_GROUP)) {
+                variableNames.put(key, value);
+                return;
+            }
             if (key.equals("file") && (group.equals("data") || group.equals("output"))) {
                 key = group + "_file";
             }
@@ -316,15 +414,16 @@ public final class StanCsv {
         private void header(String text, int number) {
             List<String> cells = headerCells(text, number);
             List<String> names = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int j = 0; j < cells.size(); j++) {
                 String name = cells.get(j);
                 if (name.isEmpty()) {
                     throw new IllegalArgumentException(file + ", line " + number + ": column " + (j + 1)
                             + " of the header has no name");
                 }
-                String converted = toMusterName(name);
-                if (names.contains(converted)) {
-                    throw new IllegalArgumentException(file + ", line " + number + ": column '" + name
+                String converted = variableNames.containsKey(name) ? variableNames.get(name) : toMusterName(name);
+                if (!seen.add(converted)) {
+                    throw new IllegalArgumentException(file + ", line " + number + ": column '" + TextInput.excerpt(name)
                             + "' appears twice in the header");
                 }
                 names.add(converted);
@@ -332,7 +431,7 @@ public final class StanCsv {
             for (String name : names) {
                 if (!StanCsvFile.isSamplerColumn(name) && !name.isEmpty() && isNumeric(name)) {
                     throw new IllegalArgumentException(file + ", line " + number
-                            + ": expected the header row of column names, found numbers ('" + name + "')");
+                            + ": expected the header row of column names, found numbers ('" + TextInput.excerpt(name) + "')");
                 }
             }
             columns = names;
@@ -348,14 +447,18 @@ public final class StanCsv {
             }
             double[] values = new double[cells.length];
             for (int j = 0; j < cells.length; j++) {
-                values[j] = number(cells[j].strip(), number, "column '" + columns.get(j) + "'");
+                values[j] = number(cells[j].strip(), number, columns, j);
                 if (!Double.isFinite(values[j])) {
-                    throw new IllegalArgumentException(file + ", line " + number + ": " + columns.get(j) + " is "
+                    throw new IllegalArgumentException(file + ", line " + number + ": " + TextInput.excerpt(columns.get(j)) + " is "
                             + values[j] + " in draw " + (rows.size() + 1) + "; diagnostics need finite draws");
                 }
             }
             rows.add(values);
             rowLines.add(number);
+        }
+
+        private double number(String cell, int line, List<String> names, int column) {
+            return number(cell, line, "column '" + TextInput.excerpt(names.get(column)) + "'");
         }
 
         private double number(String cell, int line, String what) {
@@ -379,7 +482,7 @@ public final class StanCsv {
                 }
                 return Double.parseDouble(cell);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ", line " + line + ", " + what + ": '" + cell
+                throw new IllegalArgumentException(file + ", line " + line + ", " + what + ": '" + TextInput.excerpt(cell)
                         + "' is not a number", e);
             }
         }
@@ -423,7 +526,8 @@ public final class StanCsv {
                     String rest = (end < 0 ? text.substring(i) : text.substring(i, end)).strip();
                     if (!rest.isEmpty()) {
                         throw new IllegalArgumentException(file + ", line " + number + ": expected ',' after the"
-                                + " quoted column name \"" + cell + "\" in the header, found '" + rest + "'");
+                                + " quoted column name \"" + TextInput.excerpt(cell.toString()) + "\" in the header, found '"
+                                + TextInput.excerpt(rest) + "'");
                     }
                     i = end < 0 ? text.length() : end;
                 } else {

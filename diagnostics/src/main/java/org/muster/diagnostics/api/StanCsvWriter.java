@@ -34,6 +34,12 @@ public final class StanCsvWriter {
     private static final List<String> PLACED = List.of("algorithm", "num_samples", "num_warmup", "save_warmup", "thin",
             "id", "seed", "num_chains", "model", "adapt_engaged");
 
+    /** The settings CmdStan lists under {@code variational}, in its order ({@code adapt} is a group). */
+    private static final List<String> VARIATIONAL = List.of("iter", "grad_samples", "elbo_samples", "eta", "adapt",
+            "tol_rel_obj", "eval_elbo", "output_samples");
+    /** Variational settings the writer places itself. */
+    private static final List<String> VARIATIONAL_PLACED = List.of("algorithm", "engine", "adapt_engaged", "adapt_iter");
+
     private final StanCsvHeader header;
 
     public StanCsvWriter(StanCsvHeader header) {
@@ -47,6 +53,9 @@ public final class StanCsvWriter {
      * @return the files written, in chain order
      */
     public List<Path> writeAll(Path directory, PosteriorDraws fit) throws IOException {
+        if (isVariational(fit)) {
+            return writeVariational(directory, fit, drawMeans(fit.draws()));
+        }
         Files.createDirectories(directory);
         List<Path> files = new ArrayList<>();
         for (int c = 0; c < fit.draws().chains(); c++) {
@@ -56,6 +65,117 @@ public final class StanCsvWriter {
             files.add(file);
         }
         return files;
+    }
+
+    /**
+     * Whether draws come from a variational approximation ({@code algorithm = variational} among their
+     * settings, as ADVI gives them): {@link #writeAll} writes them as {@link #writeVariational} does.
+     */
+    public static boolean isVariational(PosteriorDraws fit) {
+        return "variational".equals(fit.settings().get("algorithm"));
+    }
+
+    /**
+     * Writes draws from a variational approximation into {@code draws_1.csv} as CmdStan's
+     * {@code variational} method writes its output: {@code method = variational} with the algorithm's
+     * settings, the header row ({@code lp__,log_p__,log_g__}, then the variables), the step size, then the
+     * mean of the approximation as the first row (its sampler columns 0) and one row per draw, no timing
+     * footer. Readers that know the layout (rstan's {@code read_stan_csv}, CmdStanPy, {@link StanCsv})
+     * skip the mean row.
+     *
+     * @param mean the approximation's mean pushed through the constraints, one value per variable of the
+     *     draws (for a variable the mean does not give, such as a predictive draw, the mean of its draws);
+     *     not modified
+     * @return the file written
+     */
+    public List<Path> writeVariational(Path directory, PosteriorDraws fit, double[] mean) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(fileName(1));
+        WholeFile.write(file, out -> writeVariational(out, fit, mean));
+        return List.of(file);
+    }
+
+    /** As {@link #writeVariational(Path, PosteriorDraws, double[])}, to a writer. */
+    public void writeVariational(Writer out, PosteriorDraws fit, double[] mean) throws IOException {
+        Draws draws = fit.draws();
+        Draws statistics = fit.samplerStatistics();
+        if (mean.length != draws.variables().size()) {
+            throw new IllegalArgumentException(mean.length + " mean values for " + draws.variables().size()
+                    + " variables");
+        }
+        if (draws.chains() != 1) {
+            throw new IllegalArgumentException("a variational fit has one set of draws, not " + draws.chains());
+        }
+        Map<String, String> settings = fit.settings();
+        List<String> names = StanCsv.columnNames(draws.variables());
+        line(out, 0, "model = " + header.model());
+        line(out, 0, "method = variational");
+        line(out, 1, "variational");
+        String algorithm = settings.getOrDefault("engine", fit.methodId().endsWith("fullrank") ? "fullrank" : "meanfield");
+        line(out, 2, "algorithm = " + algorithm);
+        line(out, 3, algorithm);
+        for (String key : VARIATIONAL) {
+            if (key.equals("adapt")) {
+                line(out, 2, "adapt");
+                line(out, 3, "engaged = " + settings.getOrDefault("adapt_engaged", "1"));
+                if (settings.containsKey("adapt_iter")) {
+                    line(out, 3, "iter = " + settings.get("adapt_iter"));
+                }
+            } else if (key.equals("output_samples")) {
+                line(out, 2, "output_samples = " + draws.iterations());
+            } else if (settings.containsKey(key)) {
+                line(out, 2, key + " = " + settings.get(key));
+            }
+        }
+        line(out, 0, "id = 1");
+        line(out, 0, "data");
+        line(out, 1, "file = " + header.data().orElse(""));
+        line(out, 0, "random");
+        line(out, 1, "seed = " + header.seed());
+        line(out, 0, "output");
+        line(out, 1, "file = " + fileName(1));
+        line(out, 0, "muster");
+        line(out, 1, "method_id = " + fit.methodId());
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            if (!VARIATIONAL.contains(setting.getKey()) && !VARIATIONAL_PLACED.contains(setting.getKey())) {
+                line(out, 1, setting.getKey() + " = " + setting.getValue());
+            }
+        }
+        writeNames(out, draws.variables(), names);
+        List<String> columns = new ArrayList<>(statistics.variables());
+        columns.addAll(names);
+        out.write(String.join(",", columns));
+        out.write('\n');
+        out.write("# Stepsize adaptation complete.\n");
+        out.write("# eta = " + settings.getOrDefault("eta", "") + "\n");
+        ChainWriter rows = open(out, 0, new SamplingStart(fit.methodId(), settings, draws.variables(),
+                statistics.variables(), 1, 0, draws.iterations()));
+        rows.draw(new double[statistics.variables().size()], mean);
+        double[] statisticsRow = new double[statistics.variables().size()];
+        double[] valuesRow = new double[draws.variables().size()];
+        for (int i = 0; i < draws.iterations(); i++) {
+            for (int k = 0; k < statisticsRow.length; k++) {
+                statisticsRow[k] = statistics.value(0, k, i);
+            }
+            for (int v = 0; v < valuesRow.length; v++) {
+                valuesRow[v] = draws.value(0, v, i);
+            }
+            rows.draw(statisticsRow, valuesRow);
+        }
+    }
+
+    private static double[] drawMeans(Draws draws) {
+        double[] means = new double[draws.variables().size()];
+        for (int v = 0; v < means.length; v++) {
+            double sum = 0;
+            for (int c = 0; c < draws.chains(); c++) {
+                for (int i = 0; i < draws.iterations(); i++) {
+                    sum += draws.value(c, v, i);
+                }
+            }
+            means[v] = sum / ((double) draws.chains() * draws.iterations());
+        }
+        return means;
     }
 
     /** The file name of a chain: {@code draws_<number>.csv}. */
@@ -137,11 +257,10 @@ public final class StanCsvWriter {
          * block; CmdStan too writes the adaptation once warmup is over.
          */
         public void begin(Optional<ChainReport.Adaptation> adaptation) throws IOException {
-            writeConfiguration(out, run, chain, adaptation);
+            List<String> names = StanCsv.columnNames(run.variables());
+            writeConfiguration(out, run, chain, adaptation, names);
             List<String> columns = new ArrayList<>(run.statistics());
-            for (String variable : run.variables()) {
-                columns.add(StanCsv.headerCell(StanCsv.toStanName(variable)));
-            }
+            columns.addAll(names);
             out.write(String.join(",", columns));
             out.write('\n');
             if (adaptation.isPresent()) {
@@ -181,8 +300,8 @@ public final class StanCsvWriter {
         }
     }
 
-    private void writeConfiguration(Writer out, SamplingStart run, int chain, Optional<ChainReport.Adaptation> adaptation)
-            throws IOException {
+    private void writeConfiguration(Writer out, SamplingStart run, int chain, Optional<ChainReport.Adaptation> adaptation,
+            List<String> columns) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>(run.settings());
         boolean adapted = adaptation.isPresent();
         if (adapted && !settings.containsKey("metric")) {
@@ -238,6 +357,21 @@ public final class StanCsvWriter {
             String key = setting.getKey();
             if (!ADAPT.contains(key) && !HMC.contains(key) && !PLACED.contains(key)) {
                 line(out, 1, key + " = " + setting.getValue());
+            }
+        }
+        writeNames(out, run.variables(), columns);
+    }
+
+    /** The variables whose column is not their name in CmdStan's form, as {@code column = name}. */
+    private static void writeNames(Writer out, List<String> variables, List<String> columns) throws IOException {
+        boolean any = false;
+        for (int v = 0; v < variables.size(); v++) {
+            if (!StanCsv.toMusterName(columns.get(v)).equals(variables.get(v))) {
+                if (!any) {
+                    line(out, 1, StanCsv.NAMES_GROUP);
+                    any = true;
+                }
+                line(out, 2, columns.get(v) + " = " + variables.get(v));
             }
         }
     }

@@ -78,6 +78,26 @@ public final class Warnings {
         return warnings;
     }
 
+    /**
+     * A share as a percentage that never hides a count: {@code 0%} only for none, one decimal from 0.1% up
+     * ({@code 2.5%}), one significant digit below ({@code 0.03%} for 1 of 4000), and {@code 100%} only for all
+     * ({@code >99.9%} else).
+     */
+    public static String percent(long count, long total) {
+        if (count <= 0 || total <= 0) {
+            return "0%";
+        }
+        if (count >= total) {
+            return "100%";
+        }
+        double percent = 100.0 * count / total;
+        if (percent >= 0.1) {
+            String text = String.format(Locale.ROOT, "%.1f", percent);
+            return text.equals("100.0") ? ">99.9%" : text + "%";
+        }
+        return new java.math.BigDecimal(percent).round(new java.math.MathContext(1)).toPlainString() + "%";
+    }
+
     private static void samplerWarnings(SamplerChecks checks, WarningThresholds thresholds,
             List<DiagnosticWarning> warnings) {
         if (checks.hasDivergences() && checks.divergences() > 0) {
@@ -85,7 +105,7 @@ public final class Warnings {
                     .map(c -> "chain " + c.chain() + ": " + c.divergences()).collect(Collectors.joining(", "));
             warnings.add(new DiagnosticWarning(DiagnosticWarning.Kind.DIVERGENCES,
                     checks.divergences() + " of " + checks.draws() + " transitions ("
-                            + String.format(Locale.ROOT, "%.1f%%", 100 * checks.divergentShare()) + ") diverged ("
+                            + percent(checks.divergences(), checks.draws()) + ") diverged ("
                             + perChain + "): the sampler met curvature its step size cannot follow, so it may have"
                             + " missed part of the posterior and the summaries may be biased",
                     "raise adapt-delta (the target acceptance, e.g. 0.95 or 0.99) for smaller steps; reparameterize"
@@ -112,7 +132,7 @@ public final class Warnings {
         if (checks.hasTreeDepth() && checks.treeDepthSaturated() > 0) {
             warnings.add(new DiagnosticWarning(DiagnosticWarning.Kind.TREE_DEPTH,
                     checks.treeDepthSaturated() + " of " + checks.draws() + " transitions ("
-                            + String.format(Locale.ROOT, "%.1f%%", 100.0 * checks.treeDepthSaturated() / checks.draws())
+                            + percent(checks.treeDepthSaturated(), checks.draws())
                             + ") stopped at the maximum tree depth " + checks.maxTreeDepth()
                             + ": the trajectories were cut short, which costs efficiency (not validity)",
                     "raise the maximum tree depth, or reparameterize to reduce strong correlations between parameters",

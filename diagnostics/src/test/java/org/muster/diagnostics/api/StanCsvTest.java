@@ -112,6 +112,21 @@ class StanCsvTest {
         assertEquals("mu", StanCsv.toStanName("mu"));
     }
 
+    @Test
+    void columnNamesAreOnesEveryCmdStanReaderTakes() {
+        assertEquals(List.of("mu", "theta.1", "Sigma.2.10", "L_1.3"),
+                StanCsv.columnNames(List.of("mu", "theta[1]", "Sigma[2,10]", "L_1[3]")));
+        // labels are numbered per index in the order they come, every member of the variable alike
+        assertEquals(List.of("r_county.1.1", "r_county.2.1", "r_county.1.2", "r_county.2.2", "b_x"),
+                StanCsv.columnNames(List.of("r_county[1,Intercept]", "r_county[2,Intercept]", "r_county[1,floor]",
+                        "r_county[2,floor]", "b_x")));
+        assertEquals(List.of("r_g.1", "r_g.2", "r_g.3"), StanCsv.columnNames(List.of("r_g[AITKIN]", "r_g[ANOKA]",
+                "r_g[0]")));
+        // anything else becomes an identifier, kept apart from names already taken
+        assertEquals(List.of("b_floor_log_uppm", "a_b", "a_b_2", "v_1x"),
+                StanCsv.columnNames(List.of("b_floor:log_uppm", "a_b", "a b", "1x")));
+    }
+
     /** The fixture's lines with one line replaced (1-based), written to a temporary file. */
     private Path edited(String name, int line, String replacement) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(fixture("cmdstan_chain_1.csv")));

@@ -194,7 +194,7 @@ class StanCsvWriterTest {
     }
 
     @Test
-    void labelsWithCommasColonsAndQuotesAreQuotedInTheHeaderAndReadBack() throws IOException {
+    void labelsWithCommasColonsAndQuotesGetCmdStanColumnsAndTheirNamesBack() throws IOException {
         List<String> names = List.of("b_floor:log_uppm", "r_county[1,Intercept]", "r_county[2,floor:x]", "q\"[a,b]",
                 "theta[1]");
         double[][][] values = new double[2][names.size()][5];
@@ -210,9 +210,12 @@ class StanCsvWriterTest {
                 List.of(new ChainReport(1, 1, 1, 10, Optional.empty()), new ChainReport(2, 1, 1, 10, Optional.empty())),
                 false, Map.of());
         List<Path> files = new StanCsvWriter(HEADER).writeAll(dir.resolve("labels"), fit);
-        assertTrue(Files.readString(files.get(0)).contains(
-                "energy__,b_floor:log_uppm,\"r_county[1,Intercept]\",\"r_county[2,floor:x]\",\"q\"\"[a,b]\",theta.1\n"),
-                Files.readString(files.get(0)));
+        String text = Files.readString(files.get(0));
+        assertTrue(text.contains("\n# muster\n#   method_id = nuts\n#   variable_names\n"
+                + "#     b_floor_log_uppm = b_floor:log_uppm\n#     r_county.1.1 = r_county[1,Intercept]\n"
+                + "#     r_county.2.2 = r_county[2,floor:x]\n#     q__a_b_ = q\"[a,b]\n"
+                + "lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,divergent__,energy__,"
+                + "b_floor_log_uppm,r_county.1.1,r_county.2.2,q__a_b_,theta.1\n"), text);
         PosteriorDraws read = StanCsv.read(files);
         assertEquals(names, read.draws().variables());
         for (int c = 0; c < 2; c++) {
@@ -220,5 +223,89 @@ class StanCsvWriterTest {
                 assertArrayEquals(fit.draws().chain(c, v), read.draws().chain(c, v));
             }
         }
+    }
+
+    /** One "chain" of four draws from a mean-field approximation, as ADVI gives them. */
+    static PosteriorDraws variationalFit() {
+        Draws draws = Draws.of(List.of("mu", "r[1,a]", "r[1,b]"), new double[][][] {
+            {{1.5, 2.25, -0.125, 1}, {0.1, 0.2, 0.3, 0.4}, {-3, 4, 1e-20, 2}}});
+        Draws statistics = Draws.of(List.of("lp__", "log_p__", "log_g__"), new double[][][] {
+            {{0, 0, 0, 0}, {-4.5, -5, -6, -4}, {-1.25, -2, -1.5, -1}}});
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("algorithm", "variational");
+        settings.put("engine", "meanfield");
+        settings.put("iter", "10000");
+        settings.put("grad_samples", "1");
+        settings.put("elbo_samples", "100");
+        settings.put("eta", "0.1");
+        settings.put("adapt_engaged", "1");
+        settings.put("adapt_iter", "50");
+        settings.put("tol_rel_obj", "0.01");
+        settings.put("eval_elbo", "100");
+        settings.put("output_samples", "4");
+        return new PosteriorDraws("advi", draws, statistics, List.of(), false, settings);
+    }
+
+    @Test
+    void variationalDrawsAreWrittenInCmdStansVariationalLayoutWithTheMeanFirst() throws IOException {
+        PosteriorDraws fit = variationalFit();
+        StringWriter out = new StringWriter();
+        new StanCsvWriter(HEADER).writeVariational(out, fit, new double[] {1.25, 0.5, 0.75});
+        String expected = """
+                # model = eight-schools
+                # method = variational
+                #   variational
+                #     algorithm = meanfield
+                #       meanfield
+                #     iter = 10000
+                #     grad_samples = 1
+                #     elbo_samples = 100
+                #     eta = 0.1
+                #     adapt
+                #       engaged = 1
+                #       iter = 50
+                #     tol_rel_obj = 0.01
+                #     eval_elbo = 100
+                #     output_samples = 4
+                # id = 1
+                # data
+                #   file = eight-schools
+                # random
+                #   seed = 7
+                # output
+                #   file = draws_1.csv
+                # muster
+                #   method_id = advi
+                #   variable_names
+                #     r.1.1 = r[1,a]
+                #     r.1.2 = r[1,b]
+                lp__,log_p__,log_g__,mu,r.1.1,r.1.2
+                # Stepsize adaptation complete.
+                # eta = 0.1
+                0,0,0,1.25,0.5,0.75
+                0,-4.5,-1.25,1.5,0.1,-3
+                0,-5,-2,2.25,0.2,4
+                0,-6,-1.5,-0.125,0.3,1.0E-20
+                0,-4,-1,1,0.4,2
+                """;
+        assertEquals(expected, out.toString());
+    }
+
+    @Test
+    void variationalFilesReadBackWithoutTheMeanRow() throws IOException {
+        PosteriorDraws fit = variationalFit();
+        assertTrue(StanCsvWriter.isVariational(fit));
+        List<Path> files = new StanCsvWriter(HEADER).writeVariational(dir.resolve("advi"), fit, new double[] {1, 2, 3});
+        PosteriorDraws read = StanCsv.read(files);
+        assertEquals("advi", read.methodId());
+        assertEquals(List.of("mu", "r[1,a]", "r[1,b]"), read.draws().variables());
+        assertEquals(4, read.draws().iterations());
+        for (int v = 0; v < 3; v++) {
+            assertArrayEquals(fit.draws().chain(0, v), read.draws().chain(0, v));
+        }
+        // without the approximation's mean, writeAll writes the draws' means in its place
+        List<Path> fallback = new StanCsvWriter(HEADER).writeAll(dir.resolve("all"), fit);
+        assertTrue(Files.readString(fallback.get(0)).contains("# eta = 0.1\n0,0,0,1.15625,0.25,0.75\n"),
+                Files.readString(fallback.get(0)));
     }
 }

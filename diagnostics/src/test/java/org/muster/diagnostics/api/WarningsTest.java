@@ -85,6 +85,17 @@ class WarningsTest {
     }
 
     @Test
+    void sharesNeverRoundACountAway() {
+        assertEquals("0%", Warnings.percent(0, 4000));
+        assertEquals("0.03%", Warnings.percent(1, 4000));
+        assertEquals("0.0001%", Warnings.percent(1, 1_000_000));
+        assertEquals("0.1%", Warnings.percent(4, 4000));
+        assertEquals("12.5%", Warnings.percent(1, 8));
+        assertEquals(">99.9%", Warnings.percent(3999, 4000));
+        assertEquals("100%", Warnings.percent(8, 8));
+    }
+
+    @Test
     void samplerProblemsEachGetAWarning() {
         SamplerChecks checks = SamplerChecks.of(SamplerChecksTest.statistics(), Map.of("max_depth", "3"));
         List<DiagnosticWarning> warnings = Warnings.of(List.of(row("mu", 1.0, 3000, 3000)), 2, Optional.of(checks),

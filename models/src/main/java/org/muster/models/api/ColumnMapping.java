@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.muster.core.api.TextInput;
 
 /**
  * Which file column holds each of a model family's data names ({@code --map y=tumors,n=rats}), and
@@ -28,12 +29,12 @@ public record ColumnMapping(Map<String, String> columns, Set<String> skipped) {
         for (Map.Entry<String, String> entry : columns.entrySet()) {
             String previous = byColumn.put(entry.getValue(), entry.getKey());
             if (previous != null) {
-                throw new IllegalArgumentException("--map: column '" + entry.getValue() + "' is mapped to both '"
-                        + previous + "' and '" + entry.getKey() + "'");
+                throw new IllegalArgumentException("--map: column '" + TextInput.excerpt(entry.getValue()) + "' is mapped to both '"
+                        + TextInput.excerpt(previous) + "' and '" + TextInput.excerpt(entry.getKey()) + "'");
             }
             if (skipped.contains(entry.getValue())) {
-                throw new IllegalArgumentException("--map: column '" + entry.getValue() + "' is both mapped to '"
-                        + entry.getKey() + "' and skipped");
+                throw new IllegalArgumentException("--map: column '" + TextInput.excerpt(entry.getValue()) + "' is both mapped to '"
+                        + TextInput.excerpt(entry.getKey()) + "' and skipped");
             }
         }
     }
@@ -60,13 +61,13 @@ public record ColumnMapping(Map<String, String> columns, Set<String> skipped) {
             String name = eq < 0 ? "" : pair.substring(0, eq).trim();
             String column = eq < 0 ? "" : pair.substring(eq + 1).trim();
             if (name.isEmpty() || column.isEmpty()) {
-                throw new IllegalArgumentException("--map '" + text + "': '" + pair.trim()
+                throw new IllegalArgumentException("--map '" + TextInput.excerpt(text) + "': '" + TextInput.excerpt(pair.trim())
                         + "' is not NAME=COLUMN; expected pairs separated by commas, e.g. y=tumors,n=rats");
             }
             if (name.equals(SKIP)) {
                 skipped.add(column);
             } else if (columns.putIfAbsent(name, column) != null) {
-                throw new IllegalArgumentException("--map '" + text + "': '" + name + "' is mapped twice");
+                throw new IllegalArgumentException("--map '" + TextInput.excerpt(text) + "': '" + TextInput.excerpt(name) + "' is mapped twice");
             }
         }
         return new ColumnMapping(columns, skipped);
@@ -79,7 +80,7 @@ public record ColumnMapping(Map<String, String> columns, Set<String> skipped) {
             ColumnMapping next = parse(text);
             for (String name : next.columns.keySet()) {
                 if (out.columns.containsKey(name)) {
-                    throw new IllegalArgumentException("--map: '" + name + "' is mapped twice");
+                    throw new IllegalArgumentException("--map: '" + TextInput.excerpt(name) + "' is mapped twice");
                 }
             }
             out = out.overriddenBy(next);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.muster.core.api.TextInput;
 
 /**
  * A table of named columns read from a file or a built-in dataset, plus any named scalars (a Stan
@@ -55,7 +56,7 @@ public final class Dataset {
         this.builtInName = builtInName;
         for (int i = 0; i < columns.size(); i++) {
             if (columnIndex.put(columns.get(i), i) != null) {
-                throw new IllegalArgumentException(source + ": " + columnWord + " '" + columns.get(i)
+                throw new IllegalArgumentException(source + ": " + columnWord + " '" + TextInput.excerpt(columns.get(i))
                         + "' appears twice");
             }
         }
@@ -148,7 +149,7 @@ public final class Dataset {
 
     /** How a column is called in messages: {@code column 'y'} or, for JSON, {@code variable 'y'}. */
     public String columnLabel(String column) {
-        return columnWord + " '" + column + "'";
+        return columnWord + " '" + TextInput.excerpt(column) + "'";
     }
 
     /** The cells of a column as text. */
@@ -209,7 +210,7 @@ public final class Dataset {
      */
     public IllegalArgumentException cellError(int row, String column, String cell, String expected) {
         return new IllegalArgumentException(source + ", " + rowLocation(row) + ", " + columnLabel(column) + ": '"
-                + cell + "' is not " + expected);
+                + TextInput.excerpt(cell) + "' is not " + expected);
     }
 
     private double parse(int row, String column, String text) {
@@ -234,8 +235,8 @@ public final class Dataset {
     private int require(String column) {
         Integer c = columnIndex.get(column);
         if (c == null) {
-            throw new IllegalArgumentException(source + ": no " + columnWord + " '" + column + "'; the " + columnWord
-                    + "s are " + columns);
+            throw new IllegalArgumentException(source + ": no " + columnWord + " '" + TextInput.excerpt(column) + "'; the "
+                    + columnWord + "s are " + DatasetReader.names(columns));
         }
         return c;
     }

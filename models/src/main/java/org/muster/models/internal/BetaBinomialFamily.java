@@ -86,35 +86,43 @@ public final class BetaBinomialFamily extends CheckedModelFamily {
     protected FamilyModel create(Dataset dataset, FamilyOptions options) {
         BinomialData data = BinomialData.read(FamilyData.of(this, dataset, options));
         int newTrials = options.integer(id(), NEW_TRIALS, data.medianTrials(), 0);
+        GeneratedQuantities newUnit = switch (options.pooling()) {
+            case PARTIAL -> new NewUnit(newTrials, false);
+            case COMPLETE -> new NewUnit(newTrials, true);
+            default -> null;
+        };
+        Optional<String> population = options.pooling() == Pooling.NONE ? Optional.empty() : Optional.of("mean");
+        UnitEstimates estimates = new UnitEstimates("theta", data.units().labels(), data.rawRates(), "y/n", population);
+        Model rows = graph(data, options);
+        Optional<BinomialData> reduced = data.reduced();
+        FamilyModel model = FamilyModel.of(reduced.isPresent() ? graph(reduced.get(), options) : rows, estimates, newUnit);
+        return reduced.isPresent() ? model.withRowModel(rows) : model;
+    }
+
+    /** The graph on one set of rows: the data's own, or their sums per unit. */
+    private Model graph(BinomialData data, FamilyOptions options) {
         int units = data.units().count();
         ModelBuilder b = Model.builder();
         Node trials = b.data("n", data.trials());
         Node theta;
-        GeneratedQuantities newUnit;
-        Optional<String> population = Optional.of("mean");
         switch (options.pooling()) {
             case PARTIAL -> {
                 Node[] alphaBeta = hyperparameters(b, options);
                 theta = b.stochastic("theta", units, beta(alphaBeta[0], alphaBeta[1]));
-                newUnit = new NewUnit(newTrials, false);
             }
             case NONE -> {
                 options.requireKnownPriors(id(), List.of("theta"));
                 theta = b.stochastic("theta", units, options.prior("theta", Bounds.UNIT_INTERVAL, beta(1, 1)));
-                newUnit = null;
-                population = Optional.empty();
             }
             case COMPLETE -> {
                 options.requireKnownPriors(id(), List.of("mean"));
                 Node mean = b.stochastic("mean", options.prior("mean", Bounds.UNIT_INTERVAL, beta(1, 1)));
                 theta = b.deterministic("theta", FamilySupport.repeated(mean, units));
-                newUnit = new NewUnit(newTrials, true);
             }
             default -> throw new IllegalStateException("unknown pooling " + options.pooling());
         }
         b.observed("y", binomial(trials, FamilySupport.byRow(theta, data.units())), data.successes());
-        UnitEstimates estimates = new UnitEstimates("theta", data.units().labels(), data.rawRates(), "y/n", population);
-        return FamilyModel.of(b.build(), estimates, newUnit);
+        return b.build();
     }
 
     /** alpha and beta, from priors on (mean, concentration) or on (alpha, beta). */

@@ -3,6 +3,7 @@ package org.muster.models.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.muster.models.api.ColumnMapping;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
@@ -35,6 +36,15 @@ record BinomialData(int[] successes, int[] trials, UnitIndex units) {
         int[] n = data.counts("n");
         data.requireNotAbove("y", y, "n", n, "the successes cannot exceed the trials");
         return new BinomialData(y, n, data.units());
+    }
+
+    /**
+     * One row per unit holding the sums of its successes and trials, if some unit has several rows: the
+     * binomial likelihood of a unit's rows is, up to a constant, that of their sums.
+     */
+    Optional<BinomialData> reduced() {
+        return UnitRows.of(units).flatMap(rows -> rows.sum(successes).flatMap(y -> rows.sum(trials)
+                .map(n -> new BinomialData(y, n, rows.units()))));
     }
 
     /** The raw rate of each unit, y/n summed over its rows (NaN for a unit without trials). */

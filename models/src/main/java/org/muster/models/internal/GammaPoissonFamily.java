@@ -98,11 +98,30 @@ public final class GammaPoissonFamily extends CheckedModelFamily {
         double[] unitExposures = units.sumByUnit(exposures);
         double pooledRate = Math.max(1, sum(unitCounts)) / sum(unitExposures);
         double newExposure = options.positive(id(), NEW_EXPOSURE, FamilySupport.median(unitExposures));
+        GeneratedQuantities newUnit = switch (options.pooling()) {
+            case PARTIAL -> new NewUnit(newExposure, false);
+            case COMPLETE -> new NewUnit(newExposure, true);
+            default -> null;
+        };
+        Optional<String> population = options.pooling() == Pooling.NONE ? Optional.empty() : Optional.of("mu");
+        double[] raw = new double[units.count()];
+        for (int j = 0; j < raw.length; j++) {
+            raw[j] = unitCounts[j] / unitExposures[j];
+        }
+        UnitEstimates estimates = new UnitEstimates("lambda", units.labels(), raw, "n/e", population);
+        Model rows = graph(counts, exposures, units, pooledRate, options);
+        // the Poisson likelihood of a unit's rows is, up to a constant, that of the sums of counts and exposures
+        Optional<Model> reduced = UnitRows.of(units).flatMap(sums -> sums.sum(counts)
+                .map(n -> graph(n, sums.sum(exposures), sums.units(), pooledRate, options)));
+        FamilyModel model = FamilyModel.of(reduced.orElse(rows), estimates, newUnit);
+        return reduced.isPresent() ? model.withRowModel(rows) : model;
+    }
+
+    /** The graph on one set of rows: the data's own, or their sums per unit. */
+    private Model graph(int[] counts, double[] exposures, UnitIndex units, double pooledRate, FamilyOptions options) {
         ModelBuilder b = Model.builder();
         Node exposure = b.data("e", exposures);
         Node lambda;
-        GeneratedQuantities newUnit;
-        Optional<String> population = Optional.of("mu");
         switch (options.pooling()) {
             case PARTIAL -> {
                 options.requireKnownPriors(id(), List.of("mu", "sigma"));
@@ -111,30 +130,21 @@ public final class GammaPoissonFamily extends CheckedModelFamily {
                 Node shape = square(mu.div(sigma));
                 Node rate = mu.div(square(sigma));
                 lambda = b.stochastic("lambda", units.count(), gamma(shape, rate));
-                newUnit = new NewUnit(newExposure, false);
             }
             case NONE -> {
                 options.requireKnownPriors(id(), List.of("lambda"));
                 lambda = b.stochastic("lambda", units.count(),
                         options.prior("lambda", Bounds.POSITIVE, Prior.flat(Support.POSITIVE)));
-                newUnit = null;
-                population = Optional.empty();
             }
             case COMPLETE -> {
                 options.requireKnownPriors(id(), List.of("mu"));
                 Node mu = b.stochastic("mu", options.prior("mu", Bounds.POSITIVE, exponential(1 / pooledRate)));
                 lambda = b.deterministic("lambda", FamilySupport.repeated(mu, units.count()));
-                newUnit = new NewUnit(newExposure, true);
             }
             default -> throw new IllegalStateException("unknown pooling " + options.pooling());
         }
         b.observed("n", poisson(exposure.times(FamilySupport.byRow(lambda, units))), counts);
-        double[] raw = new double[units.count()];
-        for (int j = 0; j < raw.length; j++) {
-            raw[j] = unitCounts[j] / unitExposures[j];
-        }
-        UnitEstimates estimates = new UnitEstimates("lambda", units.labels(), raw, "n/e", population);
-        return FamilyModel.of(b.build(), estimates, newUnit);
+        return b.build();
     }
 
     private static double sum(double[] values) {

@@ -78,19 +78,27 @@ public final class LogitNormalFamily extends CheckedModelFamily {
         options.requireKnownPriors(id(), List.of("mu", "tau"));
         BinomialData data = BinomialData.read(FamilyData.of(this, dataset, options));
         int newTrials = options.integer(id(), NEW_TRIALS, data.medianTrials(), 0);
-        int units = data.units().count();
+        UnitEstimates estimates = new UnitEstimates("theta", data.units().labels(), data.rawRates(), "y/n",
+                Optional.of("median"));
+        Model rows = graph(data, options);
+        Optional<BinomialData> reduced = data.reduced();
+        FamilyModel model = FamilyModel.of(reduced.isPresent() ? graph(reduced.get(), options) : rows, estimates,
+                new NewUnit(newTrials));
+        return reduced.isPresent() ? model.withRowModel(rows) : model;
+    }
+
+    /** The graph on one set of rows: the data's own, or their sums per unit. */
+    private static Model graph(BinomialData data, FamilyOptions options) {
         ModelBuilder b = Model.builder();
         Node trials = b.data("n", data.trials());
         Node mu = b.stochastic("mu", options.prior("mu", Bounds.REAL, normal(0, 2.5)));
         Node tau = b.stochastic("tau", options.prior("tau", Bounds.POSITIVE, halfNormal(1)));
-        Node z = b.stochastic("z", units, normal(0, 1));
+        Node z = b.stochastic("z", data.units().count(), normal(0, 1));
         Node logOdds = mu.plus(tau.times(z));
         b.deterministic("theta", invLogit(logOdds));
         b.deterministic("median", invLogit(mu));
         b.observed("y", binomialLogit(trials, FamilySupport.byRow(logOdds, data.units())), data.successes());
-        UnitEstimates estimates = new UnitEstimates("theta", data.units().labels(), data.rawRates(), "y/n",
-                Optional.of("median"));
-        return FamilyModel.of(b.build(), estimates, new NewUnit(newTrials));
+        return b.build();
     }
 
     /** theta_new = inv_logit(mu + tau z), z ~ N(0, 1); y_new ~ Binomial(new trials, theta_new). */

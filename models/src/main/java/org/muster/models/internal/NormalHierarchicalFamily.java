@@ -100,6 +100,7 @@ public class NormalHierarchicalFamily extends CheckedModelFamily {
         return Set.of(Pooling.PARTIAL, Pooling.NONE, Pooling.COMPLETE);
     }
 
+
     @Override
     protected final FamilyModel create(Dataset dataset, FamilyOptions options) {
         boolean centered = options.choice(id, PARAMETERIZATION, "noncentered", List.of("noncentered", "centered"))
@@ -109,11 +110,43 @@ public class NormalHierarchicalFamily extends CheckedModelFamily {
         double[] sigma = data.positive("sigma");
         UnitIndex units = data.units();
         double newSigma = options.positive(id, NEW_SIGMA, FamilySupport.median(sigma));
+        GeneratedQuantities newUnit = switch (options.pooling()) {
+            case PARTIAL -> new NewUnit(newSigma, false);
+            case COMPLETE -> new NewUnit(newSigma, true);
+            default -> null;
+        };
+        Optional<String> population = options.pooling() == Pooling.NONE ? Optional.empty() : Optional.of("mu");
+        UnitEstimates estimates = new UnitEstimates("theta", units.labels(), rawEstimates(y, sigma, units),
+                units.oneRowPerUnit() ? "y" : "precision-weighted mean of y", population);
+        Model rows = graph(y, sigma, units, centered, options);
+        // a unit's normal estimates with known errors are, up to a constant, one estimate: their
+        // precision-weighted mean with the error of the summed precision
+        Optional<Model> reduced = UnitRows.of(units).map(sums -> {
+            double[] precision = new double[y.length];
+            double[] weighted = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                precision[i] = 1 / (sigma[i] * sigma[i]);
+                weighted[i] = y[i] * precision[i];
+            }
+            double[] unitPrecision = sums.sum(precision);
+            double[] unitWeighted = sums.sum(weighted);
+            double[] unitY = new double[unitPrecision.length];
+            double[] unitSigma = new double[unitPrecision.length];
+            for (int j = 0; j < unitY.length; j++) {
+                unitY[j] = unitWeighted[j] / unitPrecision[j];
+                unitSigma[j] = 1 / Math.sqrt(unitPrecision[j]);
+            }
+            return graph(unitY, unitSigma, sums.units(), centered, options);
+        });
+        FamilyModel model = FamilyModel.of(reduced.orElse(rows), estimates, newUnit);
+        return reduced.isPresent() ? model.withRowModel(rows) : model;
+    }
+
+    /** The graph on one set of rows: the data's own, or one combined estimate per unit. */
+    private Model graph(double[] y, double[] sigma, UnitIndex units, boolean centered, FamilyOptions options) {
         ModelBuilder b = Model.builder();
         Node standardErrors = b.data("sigma", sigma);
         Node theta;
-        GeneratedQuantities newUnit;
-        Optional<String> population = Optional.of("mu");
         switch (options.pooling()) {
             case PARTIAL -> {
                 options.requireKnownPriors(id, List.of("mu", "tau"));
@@ -125,27 +158,21 @@ public class NormalHierarchicalFamily extends CheckedModelFamily {
                     Node z = b.stochastic("z", units.count(), normal(0, 1));
                     theta = b.deterministic("theta", mu.plus(tau.times(z)));
                 }
-                newUnit = new NewUnit(newSigma, false);
             }
             case NONE -> {
                 options.requireKnownPriors(id, List.of("theta"));
                 theta = b.stochastic("theta", units.count(),
                         options.prior("theta", Bounds.REAL, Prior.flat(Support.REAL)));
-                newUnit = null;
-                population = Optional.empty();
             }
             case COMPLETE -> {
                 options.requireKnownPriors(id, List.of("mu"));
                 Node mu = b.stochastic("mu", options.prior("mu", Bounds.REAL, normal(0, 5)));
                 theta = b.deterministic("theta", FamilySupport.repeated(mu, units.count()));
-                newUnit = new NewUnit(newSigma, true);
             }
             default -> throw new IllegalStateException("unknown pooling " + options.pooling());
         }
         b.observed("y", normal(FamilySupport.byRow(theta, units), standardErrors), y);
-        UnitEstimates estimates = new UnitEstimates("theta", units.labels(), rawEstimates(y, sigma, units),
-                units.oneRowPerUnit() ? "y" : "precision-weighted mean of y", population);
-        return FamilyModel.of(b.build(), estimates, newUnit);
+        return b.build();
     }
 
     /** Each unit's precision-weighted mean of its estimates (its own estimate when it has one row). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
+import org.muster.core.api.TextInput;
 
 /**
  * A family's view of a dataset: each of the family's data names resolved to a file column (through
@@ -40,14 +41,15 @@ public final class FamilyData {
         }
         for (String name : mapping.columns().keySet()) {
             if (!declared.containsKey(name)) {
-                throw new IllegalArgumentException("--map " + name + "=" + mapping.columns().get(name) + ": model "
+                throw new IllegalArgumentException("--map " + TextInput.excerpt(name) + "=" + TextInput.excerpt(mapping.columns().get(name)) + ": model "
                         + family + " has no data named '" + name + "'; it reads " + describeNames());
             }
         }
         for (String skipped : mapping.skipped()) {
             if (!data.hasColumn(skipped) && !data.scalars().containsKey(skipped)) {
-                throw new IllegalArgumentException("--map skip=" + skipped + ": " + data.source() + " has no "
-                        + "column '" + skipped + "'; its columns are " + data.columns());
+                throw new IllegalArgumentException("--map skip=" + TextInput.excerpt(skipped) + ": " + data.source()
+                        + " has no column '" + TextInput.excerpt(skipped) + "'; its columns are "
+                        + TextInput.excerpts(data.columns()));
             }
         }
         List<DataColumn> required = columns.stream().filter(c -> !c.optional()).toList();
@@ -63,7 +65,7 @@ public final class FamilyData {
                 boolean mapped = mapping.columns().containsKey(column.name());
                 throw new IllegalArgumentException(data.source() + ": no " + data.columnLabel(fileColumn)
                         + (mapped ? " (mapped to " + column.name() + " by --map)" : "") + " with "
-                        + column.name() + ", " + column.description() + "; the columns are " + data.columns()
+                        + column.name() + ", " + column.description() + "; the columns are " + TextInput.excerpts(data.columns())
                         + (mapped ? "" : "; if another column holds it, say so with --map " + column.name() + "=COLUMN"));
             }
         }
@@ -71,7 +73,8 @@ public final class FamilyData {
             if (!fileColumns.containsValue(column) && !mapping.skipped().contains(column)) {
                 throw new IllegalArgumentException(data.source() + ": " + data.columnLabel(column)
                         + " is not read by model " + family + ", which reads " + describeNames()
-                        + "; say which it is with --map NAME=" + column + ", or leave it out with --map skip=" + column);
+                        + "; say which it is with --map NAME=" + TextInput.excerpt(column) + ", or leave it out with --map skip="
+                        + TextInput.excerpt(column));
             }
         }
     }
@@ -242,8 +245,8 @@ public final class FamilyData {
                     labelRow[g] = r;
                 } else if (!labels[g].equals(label)) {
                     throw new IllegalArgumentException(data.source() + ", " + data.rowLocation(r) + ", "
-                            + data.columnLabel(fileColumn(UNIT)) + ": unit '" + label + "' but group " + (g + 1)
-                            + " is called '" + labels[g] + "' on " + data.rowLocation(labelRow[g]));
+                            + data.columnLabel(fileColumn(UNIT)) + ": unit '" + TextInput.excerpt(label) + "' but group "
+                            + (g + 1) + " is called '" + TextInput.excerpt(labels[g]) + "' on " + data.rowLocation(labelRow[g]));
                 }
             }
         }
@@ -261,8 +264,8 @@ public final class FamilyData {
         }
         double value = parseScalar(GROUP_COUNT, text);
         if (value != Math.rint(value) || value < 1) {
-            throw new IllegalArgumentException(data.source() + ", variable '" + GROUP_COUNT + "': '" + text
-                    + "' is not a number of groups (a whole number >= 1)");
+            throw new IllegalArgumentException(data.source() + ", variable '" + GROUP_COUNT + "': '"
+                    + TextInput.excerpt(text) + "' is not a number of groups (a whole number >= 1)");
         }
         return (int) value;
     }
@@ -276,9 +279,10 @@ public final class FamilyData {
             }
             double value = parseScalar(name, scalar.getValue());
             if (value != data.rowCount()) {
-                throw new IllegalArgumentException(data.source() + ", variable '" + name + "' = " + scalar.getValue()
-                        + ": not read by model " + family + " (a size must equal the number of entries, "
-                        + data.rowCount() + "); leave it out with --map skip=" + name);
+                throw new IllegalArgumentException(data.source() + ", variable '" + TextInput.excerpt(name) + "' = "
+                        + TextInput.excerpt(scalar.getValue()) + ": not read by model " + family
+                        + " (a size must equal the number of entries, " + data.rowCount()
+                        + "); leave it out with --map skip=" + TextInput.excerpt(name));
             }
         }
     }
@@ -292,8 +296,8 @@ public final class FamilyData {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(data.source() + ", variable '" + name + "': '" + text
-                + "' is not a finite number");
+        throw new IllegalArgumentException(data.source() + ", variable '" + TextInput.excerpt(name) + "': '"
+                + TextInput.excerpt(text) + "' is not a finite number");
     }
 
     private IllegalArgumentException explain(IllegalArgumentException e, String name) {

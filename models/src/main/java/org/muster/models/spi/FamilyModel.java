@@ -17,19 +17,22 @@ import org.muster.models.api.UnitEstimates;
 public final class FamilyModel {
 
     private final Model model;
+    private final Model rowModel;
     private final UnitEstimates units;
     private final GeneratedQuantities newUnit;
     private final List<PriorRow> priors;
 
-    private FamilyModel(Model model, UnitEstimates units, GeneratedQuantities newUnit, List<PriorRow> priors) {
+    private FamilyModel(Model model, Model rowModel, UnitEstimates units, GeneratedQuantities newUnit,
+            List<PriorRow> priors) {
         this.model = model;
+        this.rowModel = rowModel;
         this.units = units;
         this.newUnit = newUnit;
         this.priors = List.copyOf(priors);
     }
 
     private FamilyModel(Model model, UnitEstimates units, GeneratedQuantities newUnit) {
-        this(model, units, newUnit, List.of());
+        this(model, model, units, newUnit, List.of());
     }
 
     /**
@@ -44,7 +47,24 @@ public final class FamilyModel {
 
     /** This model with the table of its priors (which {@code muster fit --show-priors} prints). */
     public FamilyModel withPriors(List<PriorRow> rows) {
-        return new FamilyModel(model, units, newUnit, rows);
+        return new FamilyModel(model, rowModel, units, newUnit, rows);
+    }
+
+    /**
+     * This model, built on the data reduced to sufficient statistics per unit (the sums of a beta-binomial
+     * unit's successes and trials, say), with the model of the data's rows as they were given, which
+     * predictions and prior simulation use ({@code y_rep} per row). The two must have the same parameters
+     * and the same posterior: their log densities may differ only by a constant.
+     *
+     * @param rows the model of the rows
+     */
+    public FamilyModel withRowModel(Model rows) {
+        return new FamilyModel(model, rows, units, newUnit, priors);
+    }
+
+    /** The model of the data's rows as given: {@link #model()} itself unless the family reduced the rows. */
+    public Model rowModel() {
+        return rowModel;
     }
 
     /** The priors the family reports for this model as built; empty if it reports none. */
@@ -81,14 +101,14 @@ public final class FamilyModel {
         return Optional.ofNullable(newUnit);
     }
 
-    /** Posterior draws with {@code y_rep} for every observation and a new unit's variables appended. */
+    /** Posterior draws with {@code y_rep} for every observation (row) and a new unit's variables appended. */
     public Draws withPredictions(Draws posterior, long seed) {
-        return Predictive.posterior(model, posterior, newUnit(), seed);
+        return Predictive.posterior(rowModel, posterior, newUnit(), seed);
     }
 
-    /** Draws from the prior predictive: parameters, data ({@code y_rep}) and a new unit. */
+    /** Draws from the prior predictive: parameters, data ({@code y_rep} per row) and a new unit. */
     public Draws simulate(int draws, long seed) {
-        return Predictive.prior(model, newUnit(), draws, seed);
+        return Predictive.prior(rowModel, newUnit(), draws, seed);
     }
 
     /** The shrinkage table of the units from posterior draws, if the model has units. */

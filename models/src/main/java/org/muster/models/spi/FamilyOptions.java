@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.muster.core.api.Distribution;
 import org.muster.models.api.ColumnMapping;
+import org.muster.core.api.TextInput;
 
 /**
  * What the user asked of a model family beyond the data: family-specific options as text key–value
@@ -30,7 +31,7 @@ public record FamilyOptions(Map<String, String> values, ColumnMapping columns, L
         Set<String> seen = new TreeSet<>();
         for (Prior prior : priors) {
             if (!seen.add(prior.parameter())) {
-                throw new IllegalArgumentException("two priors for '" + prior.parameter() + "'");
+                throw new IllegalArgumentException("two priors for '" + TextInput.excerpt(prior.parameter()) + "'");
             }
         }
     }
@@ -52,7 +53,7 @@ public record FamilyOptions(Map<String, String> values, ColumnMapping columns, L
     public void requireKnown(String family, Set<String> known) {
         for (String key : new TreeSet<>(values.keySet())) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown option '" + key + "' for model " + family
+                throw new IllegalArgumentException("unknown option '" + TextInput.excerpt(key) + "' for model " + family
                         + (known.isEmpty() ? "; it takes no options" : "; known options: " + new TreeSet<>(known)));
             }
         }
@@ -67,7 +68,7 @@ public record FamilyOptions(Map<String, String> values, ColumnMapping columns, L
     public String choice(String family, String key, String defaultValue, List<String> choices) {
         String value = value(key, defaultValue);
         if (!choices.contains(value)) {
-            throw new IllegalArgumentException("option " + key + "=" + value + " for model " + family + ": expected one of "
+            throw new IllegalArgumentException("option " + key + "=" + TextInput.excerpt(value) + " for model " + family + ": expected one of "
                     + choices);
         }
         return value;
@@ -82,7 +83,7 @@ public record FamilyOptions(Map<String, String> values, ColumnMapping columns, L
         try {
             value = Integer.parseInt(value(key, ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + key + "=" + values.get(key) + " for model " + family
+            throw new IllegalArgumentException("option " + key + "=" + TextInput.excerpt(values.get(key)) + " for model " + family
                     + ": expected an integer");
         }
         if (value < minimum) {
@@ -104,7 +105,7 @@ public record FamilyOptions(Map<String, String> values, ColumnMapping columns, L
             value = Double.NaN;
         }
         if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("option " + key + "=" + values.get(key) + " for model " + family
+            throw new IllegalArgumentException("option " + key + "=" + TextInput.excerpt(values.get(key)) + " for model " + family
                     + ": expected a positive number");
         }
         return value;
@@ -132,9 +133,9 @@ public record FamilyOptions(Map<String, String> values, ColumnMapping columns, L
     public void requireKnownPriors(String family, Collection<String> parameters) {
         for (Prior prior : priors) {
             if (!parameters.contains(prior.parameter())) {
-                throw new IllegalArgumentException("prior '" + prior.text() + "': model " + family
+                throw new IllegalArgumentException("prior '" + TextInput.excerpt(prior.text()) + "': model " + family
                         + (pooling == Pooling.PARTIAL ? "" : " with --pooling " + pooling.id())
-                        + " has no parameter '" + prior.parameter() + "' to put a prior on"
+                        + " has no parameter '" + TextInput.excerpt(prior.parameter()) + "' to put a prior on"
                         + (parameters.isEmpty() ? "" : "; its parameters with priors are " + String.join(", ", parameters)));
             }
         }

@@ -26,7 +26,7 @@ public enum Pooling {
                 return pooling;
             }
         }
-        throw new IllegalArgumentException("--pooling: unknown pooling '" + text + "'; choose one of "
+        throw new IllegalArgumentException("--pooling: unknown pooling '" + org.muster.core.api.TextInput.excerpt(text) + "'; choose one of "
                 + Arrays.stream(values()).map(Pooling::id).toList());
     }
 }

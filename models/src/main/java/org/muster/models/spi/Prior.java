@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.muster.core.api.Distribution;
+import org.muster.core.api.TextInput;
 import org.muster.core.api.distributions.Support;
 
 /**
@@ -35,7 +36,7 @@ public record Prior(String parameter, String distribution, List<Double> argument
     public static Prior parse(String text) {
         Matcher m = PRIOR.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("prior '" + text + "': expected PARAMETER=DISTRIBUTION(ARGUMENTS), e.g."
+            throw new IllegalArgumentException("prior '" + TextInput.excerpt(text) + "': expected PARAMETER=DISTRIBUTION(ARGUMENTS), e.g."
                     + " tau=half_cauchy(0,5) or mu=normal(0,10)");
         }
         List<Double> arguments = new ArrayList<>();
@@ -44,7 +45,7 @@ public record Prior(String parameter, String distribution, List<Double> argument
             for (String argument : list.split(",", -1)) {
                 String number = argument.trim();
                 if (!NUMBER.matcher(number).matches()) {
-                    throw new IllegalArgumentException("prior '" + text + "': argument '" + number
+                    throw new IllegalArgumentException("prior '" + TextInput.excerpt(text) + "': argument '" + TextInput.excerpt(number)
                             + "' is not a number");
                 }
                 arguments.add(Double.parseDouble(number));

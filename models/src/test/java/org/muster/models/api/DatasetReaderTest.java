@@ -52,7 +52,7 @@ class DatasetReaderTest {
     void raggedRowsMissingColumnsAndFilesAreClearErrors() throws IOException {
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
                 () -> DatasetReader.read(file("r.csv", "a,b\n1,2\n3\n")));
-        assertTrue(ragged.getMessage().contains("line 3") && ragged.getMessage().contains("1 cells"), ragged.getMessage());
+        assertTrue(ragged.getMessage().contains("line 3") && ragged.getMessage().contains("1 cell but"), ragged.getMessage());
         Dataset data = DatasetReader.read(file("ok.tsv", "a\tb\n1\t2\n"));
         IllegalArgumentException column = assertThrows(IllegalArgumentException.class, () -> data.real("c"));
         assertTrue(column.getMessage().contains("no column 'c'") && column.getMessage().contains("[a, b]"),
@@ -108,5 +108,60 @@ class DatasetReaderTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> DatasetReader.read(dir.resolve("absent.json")));
         assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+    }
+
+    @Test
+    void commentLinesAreSkippedAndLinesKeepTheirNumbers() throws IOException {
+        Dataset data = DatasetReader.read(file("c.csv", "# source: BDA3\n# units: 2\nname,value\nA,1\n# a note\nB,x\n"));
+        assertEquals(java.util.List.of("name", "value"), data.columns());
+        assertEquals(2, data.rowCount());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> data.real("value"));
+        assertTrue(e.getMessage().contains("c.csv, line 6, column 'value': 'x'"), e.getMessage());
+        IllegalArgumentException onlyComments = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("only.csv", "# nothing\n# here\n")));
+        assertTrue(onlyComments.getMessage().contains("the file is empty (2 comment lines starting with '#' skipped)"),
+                onlyComments.getMessage());
+    }
+
+    @Test
+    void semicolonsAndTabsAreFoundWithoutBeingTold() throws IOException {
+        Dataset semicolons = DatasetReader.read(file("s.csv", "y;sigma;label\n28;14,5;\"a;b\"\n-3;1,25e1;c\n"));
+        assertEquals(java.util.List.of("y", "sigma", "label"), semicolons.columns());
+        // decimal commas, as R's read.csv2 reads them
+        assertArrayEquals(new double[] {14.5, 12.5}, semicolons.real("sigma"));
+        assertEquals("a;b", semicolons.text("label").get(0));
+        Dataset tabs = DatasetReader.read(file("t.txt", "y\tn\n1\t5\n"));
+        assertArrayEquals(new int[] {5}, tabs.integer("n"));
+        // a comma in a comma file is never a decimal comma
+        Dataset commas = DatasetReader.read(file("k.csv", "y,label\n1,\"2,5\"\n"));
+        assertEquals("2,5", commas.text("label").get(0));
+    }
+
+    @Test
+    void rowsSeparatedOtherwiseThanTheHeaderAreNamed() throws IOException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("m.csv", "school,effect,stderr\nA;28;15\nB;8;10\n")));
+        assertTrue(e.getMessage().contains("m.csv, line 2: 1 cell but the header (line 1) has 3 columns [school, effect,"
+                + " stderr]; the row seems separated by ';', the header by ','"), e.getMessage());
+        IllegalArgumentException quoted = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("q.csv", "a,b\n\"x,y\",1,2\n")));
+        assertTrue(quoted.getMessage().contains("a cell in double quotes may hold the separator ','"),
+                quoted.getMessage());
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+                () -> DatasetReader.read(file("o.csv", "a,b\n\"x,1\n")));
+        assertTrue(open.getMessage().contains("o.csv, line 2: a quoted cell is not closed"), open.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkCrlfLineEndsAndQuotedCellsAreReadAsIfPlain() throws IOException {
+        Path path = dir.resolve("excel.csv");
+        Files.write(path, "\uFEFFname,value\r\n\"Smith, J\",3\r\n\"say \"\"hi\"\"\",4\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Dataset data = DatasetReader.read(path);
+        assertEquals(java.util.List.of("name", "value"), data.columns());
+        assertEquals("Smith, J", data.text("name").get(0));
+        assertEquals("say \"hi\"", data.text("name").get(1));
+        assertArrayEquals(new int[] {3, 4}, data.integer("value"));
+        assertEquals("line 3", data.rowLocation(1));
     }
 }

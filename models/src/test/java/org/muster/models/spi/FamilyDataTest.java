@@ -139,7 +139,7 @@ class FamilyDataTest {
     void emptyFilesAndRaggedRowsAreRejected() throws IOException {
         assertMentions(rejected("beta-binomial", "empty.csv", ""), "empty");
         assertMentions(rejected("beta-binomial", "header.csv", "y,n\n"), "no data rows");
-        assertMentions(rejected("beta-binomial", "ragged.csv", "y,n\n1,5\n2\n"), "line 3", "1 cells",
+        assertMentions(rejected("beta-binomial", "ragged.csv", "y,n\n1,5\n2\n"), "line 3", "1 cell but",
                 "2 columns");
         assertMentions(rejected("beta-binomial", "long.csv", "y,n\n1,5,7\n"), "line 2", "3 cells");
         assertMentions(rejected("beta-binomial", "empty.json", "  "), "empty");

@@ -14,6 +14,7 @@ import org.muster.app.internal.PipelineModule;
 import org.muster.app.internal.ProviderRegistry;
 import org.muster.app.internal.plugins.PluginLoader;
 import org.muster.app.internal.plugins.Plugins;
+import org.muster.core.api.TextInput;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.models.spi.ModelFamily;
 import picocli.CommandLine;
@@ -56,6 +57,15 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> handle(e, cl, err));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            // picocli's own handling, with the value echoed cut short
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(TextInput.shorten(e.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr())) {
+                failed.usage(failed.getErr(), failed.getColorScheme());
+            }
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return commandLine.execute(args);
     }
 
@@ -99,7 +109,7 @@ public final class Main {
     private static int handle(Exception e, CommandLine commandLine, PrintWriter err) {
         boolean verbose = commandLine.getCommandSpec().root().userObject() instanceof MusterCommand m && m.verbose();
         if (e instanceof IllegalArgumentException) {
-            err.println("muster: " + e.getMessage());
+            err.println("muster: " + TextInput.shorten(e.getMessage()));
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -113,7 +123,7 @@ public final class Main {
         java.util.Optional<java.nio.file.Path> logFile = commandLine.getCommand() instanceof FitCommand fit
                 ? fit.logFile() : java.util.Optional.empty();
         String details = verbose ? "" : logFile.map(f -> " (see " + f + ")").orElse(" (run with --verbose for details)");
-        err.println("muster: internal error: " + rootMessage(e) + details);
+        err.println("muster: internal error: " + TextInput.shorten(rootMessage(e)) + details);
         if (verbose) {
             e.printStackTrace(err);
         }

@@ -9,6 +9,7 @@ import org.muster.diagnostics.api.DiagnosticWarning;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
 import org.muster.diagnostics.api.SummaryRow;
+import org.muster.diagnostics.api.Warnings;
 
 /** Prints a posterior summary as {@code fit} and {@code diagnose} show it: table, sampler checks, warnings. */
 final class SummaryReport {
@@ -49,7 +50,7 @@ final class SummaryReport {
         List<String> parts = new ArrayList<>();
         if (checks.hasDivergences()) {
             parts.add(checks.divergences() + " of " + checks.draws() + " transitions diverged"
-                    + (checks.divergences() == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100 * checks.divergentShare())));
+                    + (checks.divergences() == 0 ? "" : " (" + Warnings.percent(checks.divergences(), checks.draws()) + ")"));
         }
         if (checks.hasTreeDepth()) {
             parts.add(checks.treeDepthSaturated() + " hit the maximum tree depth " + checks.maxTreeDepth());

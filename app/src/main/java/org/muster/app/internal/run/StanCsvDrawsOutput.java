@@ -13,7 +13,9 @@ import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.app.api.PreparedFit;
 import org.muster.app.api.StreamingOutput;
+import org.muster.app.internal.VariationalMean;
 import org.muster.core.api.ChainReport;
+import org.muster.core.api.VariationalFit;
 import org.muster.core.spi.SamplingStart;
 import org.muster.diagnostics.api.StanCsvHeader;
 import org.muster.diagnostics.api.StanCsvWriter;
@@ -52,8 +54,12 @@ public final class StanCsvDrawsOutput implements OutputWriter {
         if (streamed != null && streamed.isComplete() && !fit.request().predict()) {
             return streamed.files();
         }
-        List<Path> rewritten = new StanCsvWriter(header(fit.request(), fit.modelName(), fit.datasetSource()))
-                .writeAll(directory, fit.draws());
+        StanCsvWriter csv = new StanCsvWriter(header(fit.request(), fit.modelName(), fit.datasetSource()));
+        // a variational fit's file starts with the approximation's mean, as CmdStan's variational output does
+        List<Path> rewritten = fit.fit() instanceof VariationalFit variational
+                ? csv.writeVariational(directory, fit.draws(), VariationalMean.row(fit.model(), variational,
+                        fit.draws().draws()))
+                : csv.writeAll(directory, fit.draws());
         if (streamed != null) {
             for (Path partial : streamed.files()) {
                 if (!rewritten.contains(partial)) {

@@ -126,7 +126,7 @@ class FitCommandTest {
         };
         String[] expected = {
             "above.csv, line 2: y = 3 (column 'y') is more than n = 2",
-            "ragged.csv, line 3: 1 cells but the header has 2 columns",
+            "ragged.csv, line 3: 1 cell but the header (line 1) has 2 columns",
             "exposure.csv, line 2, column 'e': '-1' is not a positive number",
             "nan.json, entry 2, variable 'y': 'NaN' is not a finite number",
             "extra.csv: column 'notes' is not read by model beta-binomial",

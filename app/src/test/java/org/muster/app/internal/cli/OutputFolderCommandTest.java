@@ -146,8 +146,7 @@ class OutputFolderCommandTest {
             assertFalse(Files.exists(output), String.join(" ", extra) + " created the folder: " + run.err());
         }
         MainTest.Run run = fit("--init", init.toString(), "--no-output");
-        assertEquals("muster: --init " + init + ": the initial value of 'tau', -1, is outside the parameter's support"
-                + " (lower(0))", firstLine(run));
+        assertEquals("muster: --init " + init + ": 'tau' = -1 is outside its support: tau > 0", firstLine(run));
         // members count from 1, as the names in the summary do
         StringBuilder rates = new StringBuilder("{\"lambda\": [");
         for (int j = 1; j <= 60; j++) {
@@ -155,11 +154,12 @@ class OutputFolderCommandTest {
         }
         Path vector = Files.writeString(dir.resolve("rates.json"), rates.append("]}"));
         MainTest.Run member = MainTest.run("fit", "gamma-poisson", "--init", vector.toString(), "--no-output");
-        assertEquals("muster: --init " + vector + ": the initial value of 'lambda' member 3, -2.5, is outside the"
-                + " parameter's support (lower(0))", firstLine(member));
+        assertEquals("muster: --init " + vector + ": 'lambda' member 3 (lambda[3]) = -2.5 is outside its support:"
+                + " lambda[3] > 0", firstLine(member));
         Path sizes = Files.writeString(dir.resolve("sizes.json"), "{\"lambda\": [1, 2]}");
         MainTest.Run size = MainTest.run("fit", "gamma-poisson", "--init", sizes.toString(), "--no-output");
-        assertEquals("muster: --init " + sizes + ": 'lambda' has 60 members but the initial value has 2", firstLine(size));
+        assertEquals("muster: --init " + sizes + ": 'lambda' has 2 values but the parameter has 60 members (lambda[1]"
+                + " to lambda[60])", firstLine(size));
     }
 
     private static List<String> names(Path directory) throws IOException {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.muster.core.api.TextInput;
 import org.muster.models.api.Dataset;
 import org.muster.models.internal.glmm.Formula.Term;
 
@@ -48,8 +49,8 @@ final class Design {
     /** @throws IllegalArgumentException pointing at the formula if the dataset has no such column */
     void require(String column, int position) {
         if (!data.hasColumn(column)) {
-            throw FormulaParser.error(formula, position, "unknown column '" + column + "' (" + data.source()
-                    + " has columns " + data.columns() + ")");
+            throw FormulaParser.error(formula, position, "unknown column '" + TextInput.excerpt(column) + "' ("
+                    + data.source() + " has columns " + TextInput.excerpts(data.columns()) + ")");
         }
     }
 
@@ -152,7 +153,7 @@ final class Design {
                 }
             }
             if (constant) {
-                throw FormulaParser.error(formula, term.positions().get(0), "predictor '" + c.name() + "' is constant ("
+                throw FormulaParser.error(formula, term.positions().get(0), "predictor '" + TextInput.excerpt(c.name()) + "' is constant ("
                         + first + " in every row of " + data.source() + "), so its coefficient cannot be told apart"
                         + " from the intercept; leave it out");
             }
@@ -219,8 +220,8 @@ final class Design {
         }
         String name = String.join(":", columns);
         if (labels.size() < 2) {
-            throw FormulaParser.error(formula, position, (columns.size() == 1 ? "column '" : "factor '") + name
-                    + "' has one level ('" + labels.get(0) + "' in every row of " + data.source()
+            throw FormulaParser.error(formula, position, (columns.size() == 1 ? "column '" : "factor '")
+                    + TextInput.excerpt(name) + "' has one level ('" + TextInput.excerpt(labels.get(0)) + "' in every row of " + data.source()
                     + "); it needs at least two");
         }
         return new Factor(name, labels, index);

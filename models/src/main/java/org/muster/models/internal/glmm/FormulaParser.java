@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.muster.core.api.TextInput;
 import org.muster.models.internal.glmm.Formula.GroupTerm;
 import org.muster.models.internal.glmm.Formula.Offset;
 import org.muster.models.internal.glmm.Formula.Response;
@@ -48,8 +49,15 @@ public final class FormulaParser {
 
     /** As {@link #error(String, int, String)}, with {@code detail} after the position ({@code found ')'}). */
     static IllegalArgumentException error(String text, int position, String message, String detail) {
-        return new IllegalArgumentException("formula \"" + text + "\": " + message + " at character " + (position + 1)
-                + (detail.isEmpty() ? "" : ", " + detail) + System.lineSeparator() + "  " + text + System.lineSeparator() + "  " + " ".repeat(position) + "^");
+        // a long formula is shown around the position, so the caret stays under it
+        int from = text.length() <= TextInput.EXCERPT_LENGTH ? 0 : Math.max(0, position - TextInput.EXCERPT_LENGTH / 2);
+        int to = Math.min(text.length(), from + TextInput.EXCERPT_LENGTH);
+        String before = from > 0 ? "..." : "";
+        String shown = before + text.substring(from, to).replaceAll("\\p{Cntrl}", " ") + (to < text.length() ? "..." : "");
+        int caret = before.length() + Math.min(position, to) - from;
+        return new IllegalArgumentException("formula \"" + TextInput.excerpt(text) + "\": " + message + " at character "
+                + (position + 1) + (detail.isEmpty() ? "" : ", " + detail) + System.lineSeparator() + "  " + shown
+                + System.lineSeparator() + "  " + " ".repeat(caret) + "^");
     }
 
     private enum Kind { NAME, NUMBER, SYMBOL, END }
@@ -61,7 +69,7 @@ public final class FormulaParser {
         }
 
         String describe() {
-            return kind == Kind.END ? "the end of the formula" : "'" + text + "'";
+            return kind == Kind.END ? "the end of the formula" : "'" + TextInput.excerpt(text) + "'";
         }
     }
 
@@ -158,7 +166,7 @@ public final class FormulaParser {
             Token trials = expectName("trials(n) after '|' in the response");
             if (!trials.text().equals("trials")) {
                 throw error(text, trials.position(), "expected trials(n) after '|' in the response, found '"
-                        + trials.text() + "'");
+                        + TextInput.excerpt(trials.text()) + "'");
             }
             expectSymbol("(", "'(' after trials");
             Token n = expectName("the trials column in trials(n)");
@@ -212,7 +220,7 @@ public final class FormulaParser {
             } else if (token.text().equals("0") && !minus) {
                 into.intercept = false;
             } else {
-                throw error(text, token.position(), "expected 1 or 0 (the intercept), found '" + token.text() + "'");
+                throw error(text, token.position(), "expected 1 or 0 (the intercept), found '" + TextInput.excerpt(token.text()) + "'");
             }
             return;
         }
@@ -261,8 +269,8 @@ public final class FormulaParser {
             return new Offset(column.text(), column.position(), true);
         }
         if (peek().is("(")) {
-            throw error(text, name.position(), "expected " + what + ", found the function '" + name.text()
-                    + "'; only log() is understood inside offset()");
+            throw error(text, name.position(), "expected " + what + ", found the function '"
+                    + TextInput.excerpt(name.text()) + "'; only log() is understood inside offset()");
         }
         expectSymbol(")", "')' to close offset(" + name.text() + ")");
         return new Offset(name.text(), name.position(), false);

@@ -118,6 +118,11 @@ public final class GlmmFamily extends CheckedModelFamily {
     @Override
     protected FamilyModel create(Dataset data, FamilyOptions options) {
         String text = options.value(FORMULA, "");
+        if (options.values().containsKey(FORMULA) && text.isBlank()) {
+            throw new IllegalArgumentException("--formula is empty; give the model, e.g. --formula \"y ~ x + (1 + x | g)\"" + (data.builtInName()
+                            .filter("radon"::equals).isPresent() ? ", or leave --formula out for radon's \""
+                                    + RADON_FORMULA + "\"" : ""));
+        }
         if (text.isEmpty()) {
             if (data.builtInName().filter("radon"::equals).isEmpty()) {
                 throw new IllegalArgumentException("model glmm needs a formula, e.g. --formula \"y ~ x + (1 + x | g)\"");

@@ -82,6 +82,15 @@ class GlmmFamilyTest {
     }
 
     @Test
+    void anEmptyOrBlankFormulaIsAnErrorNotTheDefault() {
+        Dataset radon = DatasetReader.builtIn("radon");
+        assertTrue(error(radon, "", null).startsWith("--formula is empty; give the model"), error(radon, "", null));
+        assertTrue(error(radon, " \t ", null).contains("--formula is empty")
+                && error(radon, " \t ", null).contains("or leave --formula out for radon's"), error(radon, " \t ", null));
+        assertTrue(prepare(radon, null, null, List.of(), null).model().node("b_floor").isPresent());
+    }
+
+    @Test
     void radonOutputIsNamedAsBrmsNamesIt() {
         CompiledModel compiled = FAMILY.prepare(DatasetReader.builtIn("radon"), FamilyOptions.none()).model().compile();
         List<String> names = compiled.outputNames();
