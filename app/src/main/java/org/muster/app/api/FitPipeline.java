@@ -238,6 +238,16 @@ public final class FitPipeline {
         InitialValuesCheck.check(values, compiled, chain == 0 ? "" : " (chain " + chain + ")");
     }
 
+    /**
+     * Checks initial values against a compiled model, as {@link #prepare} does: every name a parameter,
+     * every parameter with all its members, every member inside its support.
+     *
+     * @throws InitialValuesException naming the parameter, the member (from 1), the value and the support
+     */
+    public static void checkInitialValues(CompiledModel compiled, Map<String, double[]> values) {
+        checkInitialValues(compiled, values, 0);
+    }
+
     /** Initial values that do not fit the model: the message names the parameter, member and value. */
     public static final class InitialValuesException extends IllegalArgumentException {
 

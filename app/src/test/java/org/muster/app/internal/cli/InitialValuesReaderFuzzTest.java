@@ -41,7 +41,7 @@ class InitialValuesReaderFuzzTest {
         Map<String, double[]> values;
         try {
             values = InitialValuesReader.read(FILE);
-            InitialValuesReader.check(FILE, values, MODEL);
+            org.muster.app.api.FitPipeline.checkInitialValues(MODEL, values);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             if (message == null || message.isBlank() || message.indexOf('\n') >= 0 || message.length() > 1500) {
