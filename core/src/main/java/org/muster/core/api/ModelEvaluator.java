@@ -1,6 +1,7 @@
 package org.muster.core.api;
 
 import java.util.List;
+import org.muster.core.internal.BlanketProgram;
 import org.muster.core.internal.Program;
 
 /**
@@ -9,17 +10,20 @@ import org.muster.core.internal.Program;
  */
 public final class ModelEvaluator implements LogDensity {
 
+    private final CompiledModel compiled;
     private final Program program;
     private final double[] values;
     private final double[] adjoints;
-    private final double[] work = new double[4];
+    private final double[] scratch = new double[4];
     private final int[] outputOffsets;
     private final int[] outputSizes;
     private final int outputSize;
     private final double[] jacobianValues;
     private final double[] zeroAdjoints;
+    private long work;
 
-    ModelEvaluator(Program program, List<Node> outputNodes, int outputSize) {
+    ModelEvaluator(CompiledModel compiled, Program program, List<Node> outputNodes, int outputSize) {
+        this.compiled = compiled;
         this.program = program;
         this.values = program.newValueBuffer();
         this.adjoints = new double[values.length];
@@ -31,6 +35,11 @@ public final class ModelEvaluator implements LogDensity {
         this.zeroAdjoints = new double[largest];
     }
 
+    /** The compiled model this evaluator evaluates. */
+    public CompiledModel compiledModel() {
+        return compiled;
+    }
+
     @Override
     public int dimension() {
         return program.dimension();
@@ -38,12 +47,63 @@ public final class ModelEvaluator implements LogDensity {
 
     @Override
     public double logDensity(double[] x) {
+        work += program.work();
         return program.logDensity(x, values);
     }
 
     @Override
     public double logDensityGradient(double[] x, double[] gradient) {
-        return program.logDensityGradient(x, gradient, values, adjoints, work);
+        work += program.work();
+        return program.logDensityGradient(x, gradient, values, adjoints, scratch);
+    }
+
+    /**
+     * The terms of a Markov blanket at {@code x}: the log density up to terms that do not involve the
+     * blanket's parameters. It reads only the parameters' coordinates of {@code x}; every other value
+     * (the other parameters' values, the deterministic nodes outside the blanket) it takes from this
+     * evaluator's buffer as the last evaluation left it, so the caller keeps that buffer at the
+     * position it evaluates around (a full {@link #logDensity}, {@link #computeValues} or blanket
+     * evaluation there). It leaves the blanket's values at {@code x} in the buffer.
+     *
+     * @param x not modified
+     * @return the terms' sum, {@code -inf} where it is not a number
+     * @throws IllegalArgumentException if the blanket is of another compiled model
+     */
+    public double blanketLogDensity(MarkovBlanket blanket, double[] x) {
+        BlanketProgram b = own(blanket);
+        work += b.work();
+        return b.logDensity(x, values);
+    }
+
+    /**
+     * The terms that involve one member of a {@link MarkovBlanket#memberwise()} blanket's parameter, at
+     * {@code x}: as {@link #blanketLogDensity} but for that member alone (it reads that member's
+     * coordinate of {@code x}), so a sweep over a plate's members costs the plate's size in all.
+     *
+     * @param x not modified
+     * @param member 0-based member of the blanket's parameter
+     * @throws IllegalStateException if the blanket is not memberwise
+     */
+    public double memberLogDensity(MarkovBlanket blanket, double[] x, int member) {
+        BlanketProgram b = own(blanket);
+        work += b.memberWork(member);
+        return b.memberLogDensity(x, values, member);
+    }
+
+    /**
+     * The model work this evaluator has done: for each evaluation, the members of the nodes it computed
+     * or scored (a full log density counts every node's members once per op; a blanket, its own).
+     */
+    public long work() {
+        return work;
+    }
+
+    private BlanketProgram own(MarkovBlanket blanket) {
+        if (blanket.compiledModel() != compiled) {
+            throw new IllegalArgumentException("the Markov blanket of " + blanket.parameters().stream().map(Node::name)
+                    .toList() + " belongs to another compiled model");
+        }
+        return blanket.program();
     }
 
     /** Number of output values, as {@link CompiledModel#outputNames()}. */
@@ -72,6 +132,7 @@ public final class ModelEvaluator implements LogDensity {
      * @param x not modified
      */
     public void computeValues(double[] x) {
+        work += program.work();
         program.computeValues(x, values);
     }
 

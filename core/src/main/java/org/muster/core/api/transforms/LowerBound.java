@@ -24,6 +24,12 @@ public final class LowerBound implements Transform {
         return "lower(" + TransformMath.format(lowerBound) + ")";
     }
 
+    /** One coordinate per member, mapped on its own. */
+    @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
     @Override
     public int freeSize(int size) {
         return size;

@@ -24,6 +24,12 @@ public final class UpperBound implements Transform {
         return "upper(" + TransformMath.format(upperBound) + ")";
     }
 
+    /** One coordinate per member, mapped on its own. */
+    @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
     @Override
     public int freeSize(int size) {
         return size;
