@@ -86,9 +86,30 @@ public final class CompiledModel {
         throw new IllegalArgumentException("'" + parameter.name() + "' is not a parameter of the model");
     }
 
+    /**
+     * The compiled full conditional of some parameter nodes (see {@link MarkovBlanket}).
+     *
+     * @param parameters parameter nodes of this model, at least one
+     * @throws IllegalArgumentException naming a node that is not a parameter of this model
+     */
+    public MarkovBlanket markovBlanket(List<Node> parameters) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("a Markov blanket needs at least one parameter");
+        }
+        int[] ids = new int[parameters.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Node node = parameters.get(i);
+            if (!model.parameters().contains(node)) {
+                throw new IllegalArgumentException("'" + node.name() + "' is not a parameter of the model");
+            }
+            ids[i] = node.id();
+        }
+        return new MarkovBlanket(this, parameters, program.blanket(ids));
+    }
+
     /** A new evaluator with its own buffers: one per thread. */
     public ModelEvaluator newEvaluator() {
-        return new ModelEvaluator(program, outputNodes, outputNames.size());
+        return new ModelEvaluator(this, program, outputNodes, outputNames.size());
     }
 
     /**
@@ -107,7 +128,7 @@ public final class CompiledModel {
             }
             names.add(node.name());
         }
-        return new ModelEvaluator(program, outputNodes, outputNames.size(), program.leftOut(names));
+        return new ModelEvaluator(this, program, outputNodes, outputNames.size(), program.leftOut(names));
     }
 
     /** The named constrained values at {@code x}, parameters and named deterministic nodes (allocates). */

@@ -1,6 +1,7 @@
 package org.muster.core.api;
 
 import java.util.List;
+import org.muster.core.internal.BlanketProgram;
 import org.muster.core.internal.Program;
 
 /**
@@ -9,10 +10,11 @@ import org.muster.core.internal.Program;
  */
 public final class ModelEvaluator implements LogDensity {
 
+    private final CompiledModel compiled;
     private final Program program;
     private final double[] values;
     private final double[] adjoints;
-    private final double[] work = new double[4];
+    private final double[] scratch = new double[4];
     private final int[] outputOffsets;
     private final int[] outputSizes;
     private final int outputSize;
@@ -20,12 +22,14 @@ public final class ModelEvaluator implements LogDensity {
     private final double[] zeroAdjoints;
     /** Per op, whether its density term is left out; null for the full log density. */
     private final boolean[] leftOut;
+    private long work;
 
-    ModelEvaluator(Program program, List<Node> outputNodes, int outputSize) {
-        this(program, outputNodes, outputSize, null);
+    ModelEvaluator(CompiledModel compiled, Program program, List<Node> outputNodes, int outputSize) {
+        this(compiled, program, outputNodes, outputSize, null);
     }
 
-    ModelEvaluator(Program program, List<Node> outputNodes, int outputSize, boolean[] leftOut) {
+    ModelEvaluator(CompiledModel compiled, Program program, List<Node> outputNodes, int outputSize, boolean[] leftOut) {
+        this.compiled = compiled;
         this.program = program;
         this.leftOut = leftOut;
         this.values = program.newValueBuffer();
@@ -38,6 +42,11 @@ public final class ModelEvaluator implements LogDensity {
         this.zeroAdjoints = new double[largest];
     }
 
+    /** The compiled model this evaluator evaluates. */
+    public CompiledModel compiledModel() {
+        return compiled;
+    }
+
     @Override
     public int dimension() {
         return program.dimension();
@@ -45,17 +54,19 @@ public final class ModelEvaluator implements LogDensity {
 
     @Override
     public double logDensity(double[] x) {
+        work += program.work();
         return leftOut == null ? program.logDensity(x, values) : program.logDensity(x, values, leftOut);
     }
 
     @Override
     public double logDensityGradient(double[] x, double[] gradient) {
+        work += program.work();
         if (leftOut == null) {
-            return program.logDensityGradient(x, gradient, values, adjoints, work);
+            return program.logDensityGradient(x, gradient, values, adjoints, scratch);
         }
         double lp = program.logDensity(x, values, leftOut);
         program.clearAdjoints(adjoints);
-        program.reverse(values, adjoints, work, leftOut, true, gradient);
+        program.reverse(values, adjoints, scratch, leftOut, true, gradient);
         return lp;
     }
 
@@ -95,7 +106,56 @@ public final class ModelEvaluator implements LogDensity {
      * @param gradient modified: receives the result, length {@link #dimension()}
      */
     public void reverse(boolean includeDensity, double[] gradient) {
-        program.reverse(values, adjoints, work, leftOut, includeDensity, gradient);
+        program.reverse(values, adjoints, scratch, leftOut, includeDensity, gradient);
+    }
+
+    /**
+     * The terms of a Markov blanket at {@code x}: the log density up to terms that do not involve the
+     * blanket's parameters. It reads only the parameters' coordinates of {@code x}; every other value
+     * (the other parameters' values, the deterministic nodes outside the blanket) it takes from this
+     * evaluator's buffer as the last evaluation left it, so the caller keeps that buffer at the
+     * position it evaluates around (a full {@link #logDensity}, {@link #computeValues} or blanket
+     * evaluation there). It leaves the blanket's values at {@code x} in the buffer.
+     *
+     * @param x not modified
+     * @return the terms' sum, {@code -inf} where it is not a number
+     * @throws IllegalArgumentException if the blanket is of another compiled model
+     */
+    public double blanketLogDensity(MarkovBlanket blanket, double[] x) {
+        BlanketProgram b = own(blanket);
+        work += b.work();
+        return b.logDensity(x, values);
+    }
+
+    /**
+     * The terms that involve one member of a {@link MarkovBlanket#memberwise()} blanket's parameter, at
+     * {@code x}: as {@link #blanketLogDensity} but for that member alone (it reads that member's
+     * coordinate of {@code x}), so a sweep over a plate's members costs the plate's size in all.
+     *
+     * @param x not modified
+     * @param member 0-based member of the blanket's parameter
+     * @throws IllegalStateException if the blanket is not memberwise
+     */
+    public double memberLogDensity(MarkovBlanket blanket, double[] x, int member) {
+        BlanketProgram b = own(blanket);
+        work += b.memberWork(member);
+        return b.memberLogDensity(x, values, member);
+    }
+
+    /**
+     * The model work this evaluator has done: for each evaluation, the members of the nodes it computed
+     * or scored (a full log density counts every node's members once per op; a blanket, its own).
+     */
+    public long work() {
+        return work;
+    }
+
+    private BlanketProgram own(MarkovBlanket blanket) {
+        if (blanket.compiledModel() != compiled) {
+            throw new IllegalArgumentException("the Markov blanket of " + blanket.parameters().stream().map(Node::name)
+                    .toList() + " belongs to another compiled model");
+        }
+        return blanket.program();
     }
 
     /** Number of output values, as {@link CompiledModel#outputNames()}. */
@@ -124,6 +184,7 @@ public final class ModelEvaluator implements LogDensity {
      * @param x not modified
      */
     public void computeValues(double[] x) {
+        work += program.work();
         program.computeValues(x, values);
     }
 

@@ -88,6 +88,7 @@ public final class Compiler {
         // Data values and data-only expressions are fixed: evaluate them into the initial buffer now.
         double[] buffer = new double[cursor];
         List<Op> ops = new ArrayList<>();
+        List<Integer> opNodes = new ArrayList<>();
         List<Program.ParameterSlot> parameters = new ArrayList<>();
         double constant = 0;
         int freeCursor = 0;
@@ -110,6 +111,7 @@ public final class Compiler {
                         op.forward(buffer);
                     } else {
                         ops.add(op);
+                        opNodes.add(node.id());
                     }
                 }
                 case OBSERVED -> {
@@ -125,6 +127,7 @@ public final class Compiler {
                         constant += term;
                     } else {
                         ops.add(op);
+                        opNodes.add(node.id());
                     }
                 }
                 case PARAMETER -> {
@@ -134,6 +137,8 @@ public final class Compiler {
                     // Free offsets are relative until the buffer's end is known; fixed up below.
                     ops.add(new PendingTransform(node.name(), transform, freeCursor, out, node.size()));
                     ops.add(densityOp(nodes, node, offsets, zeroSlot, densitySlots[node.id()], scratchOffset, buffer));
+                    opNodes.add(node.id());
+                    opNodes.add(node.id());
                     freeCursor += freeSize;
                 }
                 default -> throw new IllegalStateException("unknown node kind " + node.kind());
@@ -147,7 +152,8 @@ public final class Compiler {
                     ? new TransformOp(p.nodeName, p.transform, freeStart + p.freeOffset, p.valueOffset, p.size)
                     : op);
         }
-        return new Program(resolved, full, constant, adjointStart, freeStart, freeCursor, offsets, parameters);
+        return new Program(resolved, full, constant, adjointStart, freeStart, freeCursor, offsets, parameters,
+                new Program.Layout(nodes, fused, opNodes.stream().mapToInt(Integer::intValue).toArray(), scratchOffset));
     }
 
     /** Placeholder for a transform whose unconstrained block's absolute offset is not yet known. */

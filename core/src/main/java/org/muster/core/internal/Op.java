@@ -21,6 +21,16 @@ abstract class Op {
     abstract double forward(double[] values);
 
     /**
+     * The op's log-density term when only its arguments may have changed since the last {@link #forward}
+     * (its variate, the value it scores, holds the same values as then): a density op may answer from
+     * what that forward sweep left in its own slots (sufficient statistics of the variate) instead of
+     * passing over the plate again. The answer is {@link #forward}'s up to rounding.
+     */
+    double forwardArguments(double[] values) {
+        return forward(values);
+    }
+
+    /**
      * Adds the op's contribution to the adjoints of its inputs, given the adjoints of its outputs.
      *
      * @param values not modified, as left by the forward sweep

@@ -15,7 +15,18 @@ public final class Program {
             int size) {
     }
 
+    /**
+     * How the program maps onto the graph, for {@link BlanketProgram}: the nodes, which ones have no slot
+     * (folded into their consumer's op), the node each op computes or scores, and the multivariate
+     * kernels' scratch.
+     */
+    record Layout(List<NodeSpec> nodes, boolean[] fused, int[] opNodes, int scratchOffset) {
+    }
+
     private final Op[] ops;
+    private final Layout layout;
+    /** Members computed or scored by one forward sweep: {@link #work()}. */
+    private final long work;
     private final double[] initialBuffer;
     private final double constantLogDensity;
     private final int adjointStart;
@@ -29,8 +40,14 @@ public final class Program {
      *     before it (of data, say), but no op reads them, so they are not zeroed
      */
     Program(List<Op> ops, double[] initialBuffer, double constantLogDensity, int adjointStart, int freeStart,
-            int dimension, int[] nodeOffsets, List<ParameterSlot> parameters) {
+            int dimension, int[] nodeOffsets, List<ParameterSlot> parameters, Layout layout) {
         this.ops = ops.toArray(new Op[0]);
+        this.layout = layout;
+        long members = 0;
+        for (int node : layout.opNodes()) {
+            members += layout.nodes().get(node).size();
+        }
+        this.work = members;
         this.initialBuffer = initialBuffer;
         this.constantLogDensity = constantLogDensity;
         this.adjointStart = adjointStart;
@@ -48,6 +65,32 @@ public final class Program {
     /** A fresh value buffer for an evaluator, data already in place. */
     public double[] newValueBuffer() {
         return initialBuffer.clone();
+    }
+
+    /**
+     * The model work of one forward sweep: the members of the nodes its ops compute or score (a
+     * transform and a density op count their node's members each). {@link BlanketProgram}s count theirs
+     * the same way, so the two compare.
+     */
+    public long work() {
+        return work;
+    }
+
+    /** The sub-program that evaluates the Markov blanket of the given parameter nodes (see {@link BlanketProgram}). */
+    public BlanketProgram blanket(int[] parameterIds) {
+        return new BlanketProgram(this, parameterIds);
+    }
+
+    Op[] opArray() {
+        return ops;
+    }
+
+    Layout layout() {
+        return layout;
+    }
+
+    int freeStart() {
+        return freeStart;
     }
 
     /** The ops in order, for tests of what the compiler fused. */

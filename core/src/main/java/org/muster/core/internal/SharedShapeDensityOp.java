@@ -76,6 +76,27 @@ final class SharedShapeDensityOp extends PlateDensityOp {
         return term;
     }
 
+    /**
+     * From the sums of log x and log(1 − x) (or x) the last forward sweep left, when the plate's values
+     * are unchanged since: constant time in the plate's size. A term that is not finite takes the full
+     * sweep (and its fallback), as {@link #forward} would.
+     */
+    @Override
+    double forwardArguments(double[] v) {
+        double a = v[first];
+        double b = v[second];
+        if (a > 0 && b > 0 && a < Double.POSITIVE_INFINITY && b < Double.POSITIVE_INFINITY) {
+            double sumLog = v[sumSlot];
+            double sumOther = v[otherSumSlot];
+            double term = beta ? (a - 1) * sumLog + (b - 1) * sumOther - size * SpecialFunctions.logBeta(a, b)
+                    : size * (a * Math.log(b) - SpecialFunctions.logGamma(a)) + (a - 1) * sumLog - b * sumOther;
+            if (term > Double.NEGATIVE_INFINITY && term < Double.POSITIVE_INFINITY) {
+                return term;
+            }
+        }
+        return forward(v);
+    }
+
     @Override
     void plateBackward(double[] v, double[] adj) {
         double a = v[first];

@@ -78,13 +78,21 @@ class NormalHierarchicalFamilyTest {
         Dataset data = DataFiles.csv("repeated.csv", "school,effect,se\n1,10,5\n1,14,5\n2,-3,8\n");
         CompiledModel compiled = family.build(data, FamilyOptions.builder()
                 .columns(org.muster.models.api.ColumnMapping.parse("group=school,y=effect,sigma=se")).build()).compile();
-        double[] x = {1, 0.5, 0.3, -0.2};
-        double tau = Math.exp(0.5);
-        double theta1 = 1 + tau * 0.3;
-        double theta2 = 1 - tau * 0.2;
-        double expected = normal(1, 0, 5) + 0.5 + halfCauchy(tau, 5) + normal(0.3, 0, 1) + normal(-0.2, 0, 1)
-                + normal(10, theta1, 5) + normal(14, theta1, 5) + normal(-3, theta2, 8);
-        assertEquals(expected, compiled.newEvaluator().logDensity(x), 1e-12 * Math.max(1, Math.abs(expected)));
+        // the rows of a unit are fitted through their sufficient statistics (issue 17), so the log density is
+        // the rows' own up to a constant: compare its differences between points
+        double[][] points = {{1, 0.5, 0.3, -0.2}, {-2, -0.4, 1.1, 0.7}};
+        double[] expected = new double[2];
+        double[] actual = new double[2];
+        for (int k = 0; k < 2; k++) {
+            double[] x = points[k];
+            double tau = Math.exp(x[1]);
+            double theta1 = x[0] + tau * x[2];
+            double theta2 = x[0] + tau * x[3];
+            expected[k] = normal(x[0], 0, 5) + x[1] + halfCauchy(tau, 5) + normal(x[2], 0, 1) + normal(x[3], 0, 1)
+                    + normal(10, theta1, 5) + normal(14, theta1, 5) + normal(-3, theta2, 8);
+            actual[k] = compiled.newEvaluator().logDensity(x);
+        }
+        assertEquals(expected[1] - expected[0], actual[1] - actual[0], 1e-12 * Math.max(1, Math.abs(expected[0])));
         assertEquals(12.0, family.prepare(data, FamilyOptions.builder()
                 .columns(org.muster.models.api.ColumnMapping.parse("group=school,y=effect,sigma=se")).build())
                 .units().orElseThrow().raw()[0], 1e-12);

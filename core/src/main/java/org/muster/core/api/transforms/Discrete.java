@@ -23,6 +23,12 @@ public final class Discrete implements Transform {
         return true;
     }
 
+    /** One coordinate per member, mapped on its own. */
+    @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
     @Override
     public int freeSize(int size) {
         return size;

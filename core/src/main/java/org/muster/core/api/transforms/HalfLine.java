@@ -37,6 +37,12 @@ public final class HalfLine implements Transform {
         return (lower ? "lower(" : "upper(") + TransformMath.format(bound) + ")";
     }
 
+    /** One coordinate per member, mapped on its own. */
+    @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
     @Override
     public int freeSize(int size) {
         return size;

@@ -13,6 +13,12 @@ public final class Identity implements Transform {
         return "identity";
     }
 
+    /** One coordinate per member, mapped on its own. */
+    @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
     @Override
     public int freeSize(int size) {
         return size;

@@ -46,6 +46,12 @@ public final class Interval implements Transform {
         return "interval(" + TransformMath.format(lower) + ", " + TransformMath.format(upper) + ")";
     }
 
+    /** One coordinate per member, mapped on its own. */
+    @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
     @Override
     public int freeSize(int size) {
         return size;

@@ -22,6 +22,15 @@ public interface Transform {
         return false;
     }
 
+    /**
+     * Whether each constrained member is a function of its own unconstrained coordinate alone (the same
+     * number of each, and {@link #constrain} of one member at its offset with size 1 is that member's
+     * part of the map and of the log-Jacobian), so a block can be updated member by member.
+     */
+    default boolean isElementwise() {
+        return false;
+    }
+
     /** Number of unconstrained coordinates for a constrained block of {@code size} entries. */
     int freeSize(int size);
 

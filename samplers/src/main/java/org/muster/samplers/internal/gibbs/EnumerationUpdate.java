@@ -1,5 +1,6 @@
 package org.muster.samplers.internal.gibbs;
 
+import java.util.List;
 import org.muster.core.api.Node;
 import org.muster.core.api.UnconstrainedBlock;
 import org.muster.core.api.distributions.Support;
@@ -11,8 +12,9 @@ import org.muster.core.api.distributions.Support;
  * is accepted. Candidates: 0 and 1 for a Bernoulli, the labels 1..K for a categorical over K
  * probabilities, 0..n for a binomial of n trials.
  *
- * <p>Like slice sampling here, each candidate evaluates the whole model's log density, so a sweep costs
- * members × candidates evaluations.
+ * <p>Each candidate costs the terms of the node's Markov blanket only: for a node whose members can be
+ * evaluated one at a time (labels that select their observation's parameters, say), the terms of the one
+ * member, so a sweep over n members costs O(n × candidates); otherwise the node's whole blanket.
  */
 final class EnumerationUpdate implements NodeUpdate {
 
@@ -20,6 +22,7 @@ final class EnumerationUpdate implements NodeUpdate {
     private final Node node;
     private final Support support;
     private double[] logDensities = new double[2];
+    private Sweep.Conditional conditional;
 
     EnumerationUpdate(UnconstrainedBlock block) {
         this.block = block;
@@ -45,10 +48,13 @@ final class EnumerationUpdate implements NodeUpdate {
 
     @Override
     public void update(Sweep sweep) {
-        double[] x = sweep.position;
-        if (support == Support.BOUNDED_INTEGER) {
-            sweep.computeValues();
+        if (conditional == null || !conditional.of(sweep)) {
+            conditional = sweep.conditional(List.of(node));
         }
+        // The trials of a binomial are read from the buffer; the blankets read the rest of the model there.
+        sweep.computeValues();
+        boolean memberwise = conditional.memberwise();
+        double[] x = sweep.position;
         for (int m = 0; m < block.size(); m++) {
             int k = block.offset() + m;
             int first = support == Support.CATEGORY ? 1 : 0;
@@ -61,18 +67,10 @@ final class EnumerationUpdate implements NodeUpdate {
             if (logDensities.length < count) {
                 logDensities = new double[Math.max(count, 2 * logDensities.length)];
             }
-            double current = x[k];
-            double currentLogDensity = sweep.logDensity();
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < count; c++) {
-                double value = first + c;
-                double lp;
-                if (value == current) {
-                    lp = currentLogDensity;
-                } else {
-                    x[k] = value;
-                    lp = sweep.logDensityAt(x);
-                }
+                x[k] = first + c;
+                double lp = memberwise ? sweep.memberLogDensity(conditional, m) : sweep.blanketLogDensity(conditional);
                 logDensities[c] = lp;
                 max = Math.max(max, lp);
             }
@@ -91,7 +89,7 @@ final class EnumerationUpdate implements NodeUpdate {
                 }
             }
             x[k] = first + chosen;
-            sweep.setLogDensity(logDensities[chosen]);
         }
+        sweep.positionChanged();
     }
 }

@@ -10,7 +10,8 @@ import org.muster.samplers.internal.chains.AdaptiveRandomWalk;
  * concentration of the beta-binomial, strongly correlated a posteriori): a joint random-walk proposal
  * {@code x' = x + scale · L z} on the block's unconstrained coordinates, z standard normal, accepted
  * with probability {@code min(1, p(x') / p(x))}, the rest of the position held fixed. The symmetric
- * proposal keeps the block's full conditional invariant.
+ * proposal keeps the block's full conditional invariant; the ratio is that of the block's Markov blanket
+ * terms, so a step costs the blanket (the nodes' densities and their children's), not the model.
  *
  * <p>Warmup tunes the proposal and sampling keeps it fixed: the first 15% of warmup adapts the scale
  * alone by Robbins–Monro toward acceptance 0.234 (0.44 for one coordinate; Roberts, Gelman &amp; Gilks
@@ -29,6 +30,9 @@ final class MetropolisBlockUpdate implements NodeUpdate {
     private final double[] current;
     private final double[] step;
     private double lastAcceptProbability = 1;
+    private Sweep.Conditional conditional;
+    /** The blanket's terms at the current position, during an update. */
+    private double currentLogDensity;
 
     /**
      * @param warmup the number of warmup iterations the chain will run
@@ -72,28 +76,34 @@ final class MetropolisBlockUpdate implements NodeUpdate {
 
     @Override
     public void update(Sweep sweep) {
+        if (conditional == null || !conditional.of(sweep)) {
+            conditional = sweep.conditional(blocks.stream().map(UnconstrainedBlock::parameter).toList());
+        }
+        sweep.computeValues();
+        currentLogDensity = sweep.blanketLogDensity(conditional);
         double acceptSum = 0;
         for (int k = 0; k < steps; k++) {
             acceptSum += step(sweep);
         }
         lastAcceptProbability = acceptSum / steps;
+        sweep.positionChanged();
     }
 
     /** One Metropolis step of the block; returns its acceptance probability. */
     private double step(Sweep sweep) {
         double[] x = sweep.position;
-        double logDensity = sweep.logDensity();
+        double logDensity = currentLogDensity;
         proposal.step(sweep.random, step);
         for (int i = 0; i < dimension; i++) {
             current[i] = x[coordinates[i]];
             x[coordinates[i]] = current[i] + step[i];
         }
-        double proposed = sweep.logDensityAt(x);
+        double proposed = sweep.blanketLogDensity(conditional);
         double logRatio = proposed - logDensity;
         // A proposal outside the support (-inf, or NaN read as -inf) is always rejected.
         double acceptProbability = logRatio >= 0 ? 1.0 : (logRatio > Double.NEGATIVE_INFINITY ? Math.exp(logRatio) : 0.0);
         if (sweep.random.nextDouble() < acceptProbability) {
-            sweep.setLogDensity(proposed);
+            currentLogDensity = proposed;
             for (int i = 0; i < dimension; i++) {
                 current[i] = x[coordinates[i]];
             }

@@ -1,6 +1,7 @@
 package org.muster.samplers.internal.gibbs;
 
 import java.util.Arrays;
+import java.util.List;
 import org.muster.core.api.UnconstrainedBlock;
 
 /**
@@ -11,9 +12,10 @@ import org.muster.core.api.UnconstrainedBlock;
  * width, so the width may be tuned freely during warmup: it is set to twice the mean absolute move of
  * the coordinate so far (from the 20th warmup iteration on; 1 before), then fixed for sampling.
  *
- * <p>This first version evaluates the whole model's log density for every point it tries (about five
- * per coordinate per sweep once the width is tuned), not only the terms of the coordinate's Markov
- * blanket; its cost per sweep grows with the number of sliced coordinates times the model's size.
+ * <p>Each point it tries costs the terms of the node's Markov blanket only (about five points per
+ * coordinate per sweep once the width is tuned): for a node whose members can be evaluated one at a
+ * time ({@link org.muster.core.api.MarkovBlanket#memberwise()}), the terms of the one member, so a sweep
+ * over a plate of n members costs O(n); otherwise the node's whole blanket.
  */
 final class SliceUpdate implements NodeUpdate {
 
@@ -25,6 +27,7 @@ final class SliceUpdate implements NodeUpdate {
     private final double[] widths;
     private final double[] sumOfMoves;
     private int adaptedIterations;
+    private Sweep.Conditional conditional;
 
     SliceUpdate(UnconstrainedBlock block) {
         this.block = block;
@@ -47,29 +50,36 @@ final class SliceUpdate implements NodeUpdate {
 
     @Override
     public void update(Sweep sweep) {
+        if (conditional == null || !conditional.of(sweep)) {
+            conditional = sweep.conditional(List.of(block.parameter()));
+        }
+        sweep.computeValues();
+        boolean memberwise = conditional.memberwise();
         double[] x = sweep.position;
         var random = sweep.random;
+        double current = memberwise ? Double.NaN : sweep.blanketLogDensity(conditional);
         for (int c = 0; c < widths.length; c++) {
             int k = block.offset() + c;
             double x0 = x[k];
+            double start = memberwise ? sweep.memberLogDensity(conditional, c) : current;
             // The slice level: log of a uniform height under the density, -Exp(1) below the current value.
-            double logLevel = sweep.logDensity() + Math.log1p(-random.nextDouble());
+            double logLevel = start + Math.log1p(-random.nextDouble());
             double width = widths[c];
             double left = x0 - width * random.nextDouble();
             double right = left + width;
             int leftSteps = (int) (MAX_STEPS * random.nextDouble());
             int rightSteps = MAX_STEPS - 1 - leftSteps;
-            while (leftSteps-- > 0 && logDensityAt(sweep, k, left) > logLevel) {
+            while (leftSteps-- > 0 && logDensityAt(sweep, c, k, left) > logLevel) {
                 left -= width;
             }
-            while (rightSteps-- > 0 && logDensityAt(sweep, k, right) > logLevel) {
+            while (rightSteps-- > 0 && logDensityAt(sweep, c, k, right) > logLevel) {
                 right += width;
             }
             double x1;
             double logDensity;
             while (true) {
                 x1 = left + (right - left) * random.nextDouble();
-                logDensity = logDensityAt(sweep, k, x1);
+                logDensity = logDensityAt(sweep, c, k, x1);
                 if (logDensity > logLevel) {
                     break;
                 }
@@ -82,20 +92,17 @@ final class SliceUpdate implements NodeUpdate {
                     // The interval has shrunk onto the current point (possible only when the density is
                     // not continuous there): staying put is the limit of the shrinkage.
                     x1 = x0;
-                    logDensity = Double.NaN;
+                    logDensity = start;
                     break;
                 }
             }
             x[k] = x1;
-            if (logDensity == logDensity) {
-                sweep.setLogDensity(logDensity);
-            } else {
-                sweep.positionChanged();
-            }
+            current = logDensity;
             if (sweep.warmup()) {
                 sumOfMoves[c] += Math.abs(x1 - x0);
             }
         }
+        sweep.positionChanged();
         if (sweep.warmup()) {
             adaptedIterations++;
             if (adaptedIterations >= ADAPT_AFTER) {
@@ -106,12 +113,16 @@ final class SliceUpdate implements NodeUpdate {
         }
     }
 
-    /** The log density with coordinate k set to {@code value}, the position left as it was. */
-    private static double logDensityAt(Sweep sweep, int k, double value) {
+    /**
+     * The blanket's terms with coordinate k (member c of the node) set to {@code value}, the position left
+     * as it was: the member's terms for a memberwise blanket, else the node's.
+     */
+    private double logDensityAt(Sweep sweep, int c, int k, double value) {
         double[] x = sweep.position;
         double saved = x[k];
         x[k] = value;
-        double lp = sweep.logDensityAt(x);
+        double lp = conditional.memberwise() ? sweep.memberLogDensity(conditional, c)
+                : sweep.blanketLogDensity(conditional);
         x[k] = saved;
         return lp;
     }

@@ -12,6 +12,7 @@ final class DenseMetric extends Metric {
     private final double[][] inverse;
     private final double[][] cholesky;
     private final double[] standardNormal;
+    private final double[] driftVelocity;
 
     /** @param inverseMetric not modified: M⁻¹, symmetric positive definite */
     DenseMetric(double[][] inverseMetric) {
@@ -19,6 +20,7 @@ final class DenseMetric extends Metric {
         this.inverse = new double[n][n];
         this.cholesky = new double[n][n];
         this.standardNormal = new double[n];
+        this.driftVelocity = new double[n];
         setInverseMetric(inverseMetric);
     }
 
@@ -59,6 +61,31 @@ final class DenseMetric extends Metric {
             sum += momentum[i] * inner;
         }
         return 0.5 * sum;
+    }
+
+    @Override
+    void kickAndDrift(double[] position, double[] momentum, double[] gradient, double halfStep, double step,
+            double[] positionOut, double[] momentumOut) {
+        for (int i = 0; i < n; i++) {
+            momentumOut[i] = momentum[i] + halfStep * gradient[i];
+        }
+        velocity(momentumOut, driftVelocity);
+        for (int i = 0; i < n; i++) {
+            positionOut[i] = position[i] + step * driftVelocity[i];
+        }
+    }
+
+    @Override
+    double kickAndVelocity(double[] momentum, double[] gradient, double halfStep, double[] velocity) {
+        for (int i = 0; i < n; i++) {
+            momentum[i] += halfStep * gradient[i];
+        }
+        velocity(momentum, velocity);
+        double twiceKinetic = 0;
+        for (int i = 0; i < n; i++) {
+            twiceKinetic += momentum[i] * velocity[i];
+        }
+        return twiceKinetic;
     }
 
     @Override

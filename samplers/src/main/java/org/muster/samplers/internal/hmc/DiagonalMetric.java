@@ -54,6 +54,29 @@ final class DiagonalMetric extends Metric {
     }
 
     @Override
+    void kickAndDrift(double[] position, double[] momentum, double[] gradient, double halfStep, double step,
+            double[] positionOut, double[] momentumOut) {
+        for (int i = 0; i < inverseDiagonal.length; i++) {
+            double p = momentum[i] + halfStep * gradient[i];
+            momentumOut[i] = p;
+            positionOut[i] = position[i] + step * (inverseDiagonal[i] * p);
+        }
+    }
+
+    @Override
+    double kickAndVelocity(double[] momentum, double[] gradient, double halfStep, double[] velocity) {
+        double twiceKinetic = 0;
+        for (int i = 0; i < inverseDiagonal.length; i++) {
+            double p = momentum[i] + halfStep * gradient[i];
+            momentum[i] = p;
+            double v = inverseDiagonal[i] * p;
+            velocity[i] = v;
+            twiceKinetic += p * v;
+        }
+        return twiceKinetic;
+    }
+
+    @Override
     void sampleMomentum(RandomGenerator random, double[] momentum) {
         for (int i = 0; i < momentumScale.length; i++) {
             momentum[i] = random.nextGaussian() * momentumScale[i];

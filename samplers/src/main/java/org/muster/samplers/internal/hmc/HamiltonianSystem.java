@@ -11,7 +11,7 @@ final class HamiltonianSystem {
 
     private final LogDensity target;
     private final Metric metric;
-    private final double[] velocity;
+    private final int dimension;
     private long gradientEvaluations;
 
     HamiltonianSystem(LogDensity target, Metric metric) {
@@ -21,7 +21,7 @@ final class HamiltonianSystem {
         }
         this.target = target;
         this.metric = metric;
-        this.velocity = new double[target.dimension()];
+        this.dimension = target.dimension();
     }
 
     Metric metric() {
@@ -29,7 +29,7 @@ final class HamiltonianSystem {
     }
 
     int dimension() {
-        return velocity.length;
+        return dimension;
     }
 
     long gradientEvaluations() {
@@ -49,19 +49,24 @@ final class HamiltonianSystem {
     }
 
     /**
-     * H at {@code z} and the velocity M⁻¹p in one pass over the metric (the kinetic energy is ½ p·M⁻¹p).
+     * H at {@code z} and the velocity M⁻¹p in one pass over the metric (the kinetic energy is ½ p·M⁻¹p),
+     * left in {@code z.velocity} and {@code z.hamiltonian}.
      *
-     * @param velocityOut modified: M⁻¹p at {@code z}
-     * @return H, or +∞ where it is not finite-or-infinite (NaN)
+     * @return H, or +∞ where it is NaN
      */
-    double hamiltonianAndVelocity(PhasePoint z, double[] velocityOut) {
-        metric.velocity(z.momentum, velocityOut);
+    double hamiltonianAndVelocity(PhasePoint z) {
+        metric.velocity(z.momentum, z.velocity);
         double twiceKinetic = 0;
         double[] p = z.momentum;
+        double[] v = z.velocity;
         for (int i = 0; i < p.length; i++) {
-            twiceKinetic += p[i] * velocityOut[i];
+            twiceKinetic += p[i] * v[i];
         }
-        double h = -z.logDensity + 0.5 * twiceKinetic;
+        return z.hamiltonian = energy(z.logDensity, twiceKinetic);
+    }
+
+    private static double energy(double logDensity, double twiceKinetic) {
+        double h = -logDensity + 0.5 * twiceKinetic;
         return Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
     }
 
@@ -69,27 +74,26 @@ final class HamiltonianSystem {
         metric.sampleMomentum(random, z.momentum);
     }
 
-    /** M⁻¹p at {@code z}. @param out modified */
-    void velocity(PhasePoint z, double[] out) {
-        metric.velocity(z.momentum, out);
+    /**
+     * One leapfrog step of size {@code epsilon} (negative to go back in time) from {@code from} to
+     * {@code to}: a half kick and the drift in one pass over the coordinates, the gradient at the new
+     * position, then the second half kick together with the velocity and kinetic energy at the new point.
+     *
+     * @param from not modified (unless it is {@code to}): a point with its log density and gradient
+     * @param to modified: the new point with its log density, gradient, velocity and Hamiltonian; may be
+     *     {@code from} for a step in place
+     * @return H at the new point, +∞ where it is NaN
+     */
+    double leapfrog(PhasePoint from, PhasePoint to, double epsilon) {
+        double half = 0.5 * epsilon;
+        metric.kickAndDrift(from.position, from.momentum, from.gradient, half, epsilon, to.position, to.momentum);
+        evaluate(to);
+        double twiceKinetic = metric.kickAndVelocity(to.momentum, to.gradient, half, to.velocity);
+        return to.hamiltonian = energy(to.logDensity, twiceKinetic);
     }
 
-    /** One leapfrog step of size {@code epsilon} (negative to go back in time), in place. */
-    void leapfrog(PhasePoint z, double epsilon) {
-        double half = 0.5 * epsilon;
-        double[] q = z.position;
-        double[] p = z.momentum;
-        double[] g = z.gradient;
-        for (int i = 0; i < p.length; i++) {
-            p[i] += half * g[i];
-        }
-        metric.velocity(p, velocity);
-        for (int i = 0; i < q.length; i++) {
-            q[i] += epsilon * velocity[i];
-        }
-        evaluate(z);
-        for (int i = 0; i < p.length; i++) {
-            p[i] += half * g[i];
-        }
+    /** One leapfrog step in place; as {@link #leapfrog(PhasePoint, PhasePoint, double)} from z to z. */
+    double leapfrog(PhasePoint z, double epsilon) {
+        return leapfrog(z, z, epsilon);
     }
 }

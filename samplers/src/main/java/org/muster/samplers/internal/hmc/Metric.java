@@ -23,6 +23,30 @@ abstract sealed class Metric permits DiagonalMetric, DenseMetric {
     /** The kinetic energy ½ pᵀM⁻¹p. @param momentum not modified */
     abstract double kineticEnergy(double[] momentum);
 
+    /**
+     * The first half of a leapfrog step: a half kick p₁ = p₀ + h·g₀, then the drift q₁ = q₀ + ε·M⁻¹p₁, in one
+     * pass where the metric allows. The outputs may be the inputs (an in-place step).
+     *
+     * @param position not modified (unless it is {@code positionOut})
+     * @param momentum not modified (unless it is {@code momentumOut})
+     * @param gradient not modified: the gradient of the log density at {@code position}
+     * @param positionOut modified: q₁
+     * @param momentumOut modified: p₁
+     */
+    abstract void kickAndDrift(double[] position, double[] momentum, double[] gradient, double halfStep, double step,
+            double[] positionOut, double[] momentumOut);
+
+    /**
+     * The last half of a leapfrog step: the half kick p ← p + h·g, and the velocity M⁻¹p at the new p, in one
+     * pass where the metric allows.
+     *
+     * @param momentum modified: kicked in place
+     * @param gradient not modified: the gradient at the new position
+     * @param velocity modified: M⁻¹p
+     * @return pᵀM⁻¹p, twice the kinetic energy
+     */
+    abstract double kickAndVelocity(double[] momentum, double[] gradient, double halfStep, double[] velocity);
+
     /** Draws a momentum from N(0, M). @param momentum modified */
     abstract void sampleMomentum(RandomGenerator random, double[] momentum);
 

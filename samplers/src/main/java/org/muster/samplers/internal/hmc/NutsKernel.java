@@ -1,6 +1,5 @@
 package org.muster.samplers.internal.hmc;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -12,8 +11,13 @@ import java.util.random.RandomGenerator;
  * uniformly within each new sub-tree, then biased toward the newest sub-tree at the top level. A leapfrog
  * step whose energy error exceeds {@link #MAX_ENERGY_ERROR} ends the transition as divergent.
  *
- * <p>Every buffer, including one set per tree level for the recursion, is allocated once: a transition
- * allocates nothing.
+ * <p>The points of the trajectory live in a pool allocated once (a transition allocates nothing): a leapfrog
+ * step writes a fresh point from the pool, and the tree refers to its points (the proposal of each sub-tree,
+ * the points at each sub-tree's ends, whose momenta and velocities the no-U-turn criterion reads) by reference,
+ * counting the references so a point goes back to the pool when nothing holds it. Choosing a proposal or
+ * moving an end of the trajectory swaps references; the only copy is of the selected point into the chain's
+ * state at the end of a transition. Arithmetic and random numbers are those of a copying implementation
+ * (Stan's), step for step, so the draws do not depend on this bookkeeping.
  */
 final class NutsKernel implements HamiltonianKernel {
 
@@ -24,33 +28,36 @@ final class NutsKernel implements HamiltonianKernel {
     private final RandomGenerator random;
     private final int maxDepth;
 
-    private final PhasePoint z;
-    private final PhasePoint forwardEnd;
-    private final PhasePoint backwardEnd;
-    private final PhasePoint sample;
-    private final PhasePoint propose;
+    /** Every point a tree of {@link #maxDepth} can hold at once; {@link #free} lists (by index) those nothing refers to. */
+    private final PhasePoint[] pool;
+    private final int[] free;
+    private int freeCount;
 
+    /** Σp over the whole trajectory so far. */
     private final double[] rho;
-    private final double[] rhoForward;
-    private final double[] rhoBackward;
-    private final double[] pForwardForward;
-    private final double[] pForwardBackward;
-    private final double[] pBackwardForward;
-    private final double[] pBackwardBackward;
-    private final double[] pSharpForwardForward;
-    private final double[] pSharpForwardBackward;
-    private final double[] pSharpBackwardForward;
-    private final double[] pSharpBackwardBackward;
-
-    // Locals of buildTree at each depth (index = depth of the tree being built).
-    private final double[][] pSharpInitEnd;
-    private final double[][] pInitEnd;
+    /** Σp of the sub-tree built at the top level. */
+    private final double[] rhoSubtree;
+    /** Σp of the two halves of a sub-tree being built at each level (index = level of that sub-tree). */
     private final double[][] rhoInit;
-    private final double[][] pFinalBegin;
-    private final double[][] pSharpFinalBegin;
     private final double[][] rhoFinal;
-    private final PhasePoint[] proposeFinal;
-    private final double[] treeLogWeight;
+
+    /** The chain's state handed to {@link #transition}: the starting point, never returned to the pool. */
+    private PhasePoint start;
+    /** The end of the trajectory the next leapfrog step starts from. */
+    private PhasePoint z;
+    /** The points at the ends of the forward and backward sub-trajectories (Stan's fwd_fwd, fwd_bck, ...). */
+    private PhasePoint forwardForward;
+    private PhasePoint forwardBackward;
+    private PhasePoint backwardForward;
+    private PhasePoint backwardBackward;
+    private PhasePoint sample;
+
+    // What the last buildTree call built; each of the three points carries one reference for it.
+    private PhasePoint builtProposal;
+    private PhasePoint builtBegin;
+    private PhasePoint builtEnd;
+    private double[] builtRho;
+    private double builtLogWeight;
 
     private double energyStart;
     private int leapfrogSteps;
@@ -69,171 +76,198 @@ final class NutsKernel implements HamiltonianKernel {
         this.random = random;
         this.maxDepth = maxDepth;
         int d = system.dimension();
-        z = new PhasePoint(d);
-        forwardEnd = new PhasePoint(d);
-        backwardEnd = new PhasePoint(d);
-        sample = new PhasePoint(d);
-        propose = new PhasePoint(d);
-        rho = new double[d];
-        rhoForward = new double[d];
-        rhoBackward = new double[d];
-        pForwardForward = new double[d];
-        pForwardBackward = new double[d];
-        pBackwardForward = new double[d];
-        pBackwardBackward = new double[d];
-        pSharpForwardForward = new double[d];
-        pSharpForwardBackward = new double[d];
-        pSharpBackwardForward = new double[d];
-        pSharpBackwardBackward = new double[d];
-        pSharpInitEnd = new double[maxDepth][d];
-        pInitEnd = new double[maxDepth][d];
-        rhoInit = new double[maxDepth][d];
-        pFinalBegin = new double[maxDepth][d];
-        pSharpFinalBegin = new double[maxDepth][d];
-        rhoFinal = new double[maxDepth][d];
-        proposeFinal = new PhasePoint[maxDepth];
-        for (int k = 0; k < maxDepth; k++) {
-            proposeFinal[k] = new PhasePoint(d);
+        // Held at most at once: the sample and the four sub-trajectory ends, z, three points (the first half's
+        // proposal and ends) in each of the at most maxDepth - 1 levels of recursion above a leaf, and the
+        // leaf's new point.
+        pool = new PhasePoint[3 * maxDepth + 4];
+        for (int k = 0; k < pool.length; k++) {
+            pool[k] = new PhasePoint(d);
+            pool[k].poolIndex = k;
         }
-        treeLogWeight = new double[maxDepth];
+        free = new int[pool.length];
+        rho = new double[d];
+        rhoSubtree = new double[d];
+        rhoInit = new double[maxDepth][d];
+        rhoFinal = new double[maxDepth][d];
+    }
+
+    private PhasePoint acquire() {
+        if (freeCount == 0) {
+            throw new IllegalStateException("NUTS point pool exhausted (a bug: the pool holds every point a tree of depth "
+                    + maxDepth + " needs)");
+        }
+        return pool[free[--freeCount]];
+    }
+
+    private void release(PhasePoint point) {
+        if (--point.references == 0 && point != start) {
+            free[freeCount++] = point.poolIndex;
+        }
+    }
+
+    /** Returns {@code point} for a field that held {@code held}: one more reference to the one, one fewer to the other. */
+    private PhasePoint reassign(PhasePoint held, PhasePoint point) {
+        point.references++;
+        release(held);
+        return point;
     }
 
     @Override
     public void transition(PhasePoint current, double stepSize) {
         epsilon = stepSize;
-        z.copyFrom(current);
-        system.sampleMomentum(random, z);
-        system.velocity(z, pSharpForwardForward);
-        System.arraycopy(pSharpForwardForward, 0, pSharpForwardBackward, 0, rho.length);
-        System.arraycopy(pSharpForwardForward, 0, pSharpBackwardForward, 0, rho.length);
-        System.arraycopy(pSharpForwardForward, 0, pSharpBackwardBackward, 0, rho.length);
-        System.arraycopy(z.momentum, 0, pForwardForward, 0, rho.length);
-        System.arraycopy(z.momentum, 0, pForwardBackward, 0, rho.length);
-        System.arraycopy(z.momentum, 0, pBackwardForward, 0, rho.length);
-        System.arraycopy(z.momentum, 0, pBackwardBackward, 0, rho.length);
-        System.arraycopy(z.momentum, 0, rho, 0, rho.length);
-        forwardEnd.copyFrom(z);
-        backwardEnd.copyFrom(z);
-        sample.copyFrom(z);
+        for (int k = 0; k < free.length; k++) {
+            free[k] = k;
+        }
+        freeCount = free.length;
+        start = current;
+        system.sampleMomentum(random, current);
+        energyStart = system.hamiltonianAndVelocity(current);
+        System.arraycopy(current.momentum, 0, rho, 0, rho.length);
+        current.references = 6;
+        forwardForward = current;
+        forwardBackward = current;
+        backwardForward = current;
+        backwardBackward = current;
+        sample = current;
+        z = current;
 
         double logSumWeight = 0;
-        energyStart = system.hamiltonian(z);
         leapfrogSteps = 0;
         sumAcceptProbability = 0;
         divergent = false;
         depth = 0;
 
         while (depth < maxDepth) {
-            Arrays.fill(rhoForward, 0);
-            Arrays.fill(rhoBackward, 0);
+            boolean forward = random.nextDouble() > 0.5;
             boolean valid;
-            if (random.nextDouble() > 0.5) {
-                z.copyFrom(forwardEnd);
-                System.arraycopy(rho, 0, rhoBackward, 0, rho.length);
-                System.arraycopy(pForwardBackward, 0, pBackwardForward, 0, rho.length);
-                System.arraycopy(pSharpForwardBackward, 0, pSharpBackwardForward, 0, rho.length);
-                valid = buildTree(depth, propose, pSharpForwardBackward, pSharpForwardForward, rhoForward,
-                        pForwardBackward, pForwardForward, 1);
-                forwardEnd.copyFrom(z);
+            if (forward) {
+                z = reassign(z, forwardForward);
+                backwardForward = reassign(backwardForward, forwardBackward);
+                valid = buildTree(depth, 1, rhoSubtree);
             } else {
-                z.copyFrom(backwardEnd);
-                System.arraycopy(rho, 0, rhoForward, 0, rho.length);
-                System.arraycopy(pBackwardForward, 0, pForwardBackward, 0, rho.length);
-                System.arraycopy(pSharpBackwardForward, 0, pSharpForwardBackward, 0, rho.length);
-                valid = buildTree(depth, propose, pSharpBackwardForward, pSharpBackwardBackward, rhoBackward,
-                        pBackwardForward, pBackwardBackward, -1);
-                backwardEnd.copyFrom(z);
+                z = reassign(z, backwardBackward);
+                forwardBackward = reassign(forwardBackward, backwardForward);
+                valid = buildTree(depth, -1, rhoSubtree);
             }
             if (!valid) {
                 break;
             }
-            double subtreeLogWeight = treeLogWeight[depth];
+            if (forward) {
+                release(forwardBackward);
+                release(forwardForward);
+                forwardBackward = builtBegin;
+                forwardForward = builtEnd;
+            } else {
+                release(backwardForward);
+                release(backwardBackward);
+                backwardForward = builtBegin;
+                backwardBackward = builtEnd;
+            }
+            double subtreeLogWeight = builtLogWeight;
             depth++;
             // Biased progressive sampling: prefer the new sub-tree.
-            if (subtreeLogWeight > logSumWeight) {
-                sample.copyFrom(propose);
-            } else if (random.nextDouble() < Math.exp(subtreeLogWeight - logSumWeight)) {
-                sample.copyFrom(propose);
+            if (subtreeLogWeight > logSumWeight || random.nextDouble() < Math.exp(subtreeLogWeight - logSumWeight)) {
+                release(sample);
+                sample = builtProposal;
+            } else {
+                release(builtProposal);
             }
             logSumWeight = logSumExp(logSumWeight, subtreeLogWeight);
 
+            // Across the boundary between the old trajectory and the new sub-tree, then over the whole.
+            double[] rhoForward = forward ? builtRho : rho;
+            double[] rhoBackward = forward ? rho : builtRho;
+            boolean persist = noUTurn(backwardBackward.velocity, forwardBackward.velocity, rhoBackward,
+                    forwardBackward.momentum);
+            persist &= noUTurn(backwardForward.velocity, forwardForward.velocity, rhoForward, backwardForward.momentum);
+            double[] added = builtRho;
             for (int i = 0; i < rho.length; i++) {
-                rho[i] = rhoBackward[i] + rhoForward[i];
+                rho[i] += added[i];
             }
-            boolean persist = noUTurn(pSharpBackwardBackward, pSharpForwardForward, rho, null);
-            persist &= noUTurn(pSharpBackwardBackward, pSharpForwardBackward, rhoBackward, pForwardBackward);
-            persist &= noUTurn(pSharpBackwardForward, pSharpForwardForward, rhoForward, pBackwardForward);
+            persist &= noUTurn(backwardBackward.velocity, forwardForward.velocity, rho, null);
             if (!persist) {
                 break;
             }
         }
         acceptStatistic = leapfrogSteps > 0 ? sumAcceptProbability / leapfrogSteps : 0;
-        current.copyFrom(sample);
-        energy = system.hamiltonian(current);
+        if (sample != current) {
+            current.copyFrom(sample);
+        }
+        energy = current.hamiltonian;
+        start = null;
     }
 
     /**
-     * Extends the trajectory by 2^depth leapfrog steps from {@link #z} and picks a proposal among them.
-     * The sub-tree's log weight is left in {@code treeLogWeight[depth]}.
+     * Extends the trajectory by 2^level leapfrog steps from {@link #z} and picks a proposal among them. Leaves
+     * what it built in the {@code built*} fields.
      *
+     * @param rhoOut modified for level ≥ 1: Σp over the sub-tree (a leaf's Σp is its own momentum)
      * @return false when the sub-tree diverged or turned back on itself (it is then discarded)
      */
-    private boolean buildTree(int level, PhasePoint proposal, double[] pSharpBegin, double[] pSharpEnd, double[] rhoOut,
-            double[] pBegin, double[] pEnd, int sign) {
+    private boolean buildTree(int level, int sign, double[] rhoOut) {
         if (level == 0) {
-            system.leapfrog(z, sign * epsilon);
+            PhasePoint next = acquire();
+            double h = system.leapfrog(z, next, sign * epsilon);
+            release(z);
+            z = next;
             leapfrogSteps++;
-            double h = system.hamiltonianAndVelocity(z, pSharpBegin);
             if (h - energyStart > MAX_ENERGY_ERROR) {
                 divergent = true;
             }
             double logWeight = energyStart - h;
-            treeLogWeight[0] = logWeight;
+            builtLogWeight = logWeight;
             sumAcceptProbability += logWeight > 0 ? 1 : Math.exp(logWeight);
-            proposal.copyFrom(z);
-            System.arraycopy(pSharpBegin, 0, pSharpEnd, 0, pSharpEnd.length);
-            for (int i = 0; i < rhoOut.length; i++) {
-                rhoOut[i] += z.momentum[i];
-            }
-            System.arraycopy(z.momentum, 0, pBegin, 0, pBegin.length);
-            System.arraycopy(z.momentum, 0, pEnd, 0, pEnd.length);
+            // Held by z and as the proposal, begin and end of this one-point tree.
+            next.references = 4;
+            builtProposal = next;
+            builtBegin = next;
+            builtEnd = next;
+            builtRho = next.momentum;
             return !divergent;
         }
-        double[] sharpInitEnd = pSharpInitEnd[level];
-        double[] initEnd = pInitEnd[level];
-        double[] rInit = rhoInit[level];
-        Arrays.fill(rInit, 0);
-        if (!buildTree(level - 1, proposal, pSharpBegin, sharpInitEnd, rInit, pBegin, initEnd, sign)) {
+        if (!buildTree(level - 1, sign, rhoInit[level])) {
             return false;
         }
-        double initLogWeight = treeLogWeight[level - 1];
+        PhasePoint initProposal = builtProposal;
+        PhasePoint initBegin = builtBegin;
+        PhasePoint initEnd = builtEnd;
+        double[] rInit = builtRho;
+        double initLogWeight = builtLogWeight;
 
-        PhasePoint finalProposal = proposeFinal[level];
-        double[] finalBegin = pFinalBegin[level];
-        double[] sharpFinalBegin = pSharpFinalBegin[level];
-        double[] rFinal = rhoFinal[level];
-        Arrays.fill(rFinal, 0);
-        if (!buildTree(level - 1, finalProposal, sharpFinalBegin, pSharpEnd, rFinal, finalBegin, pEnd, sign)) {
+        if (!buildTree(level - 1, sign, rhoFinal[level])) {
             return false;
         }
-        double finalLogWeight = treeLogWeight[level - 1];
+        PhasePoint finalProposal = builtProposal;
+        PhasePoint finalBegin = builtBegin;
+        PhasePoint finalEnd = builtEnd;
+        double[] rFinal = builtRho;
+        double finalLogWeight = builtLogWeight;
 
         // Multinomial sampling within the sub-tree.
         double subtreeLogWeight = logSumExp(initLogWeight, finalLogWeight);
-        treeLogWeight[level] = subtreeLogWeight;
-        if (finalLogWeight > subtreeLogWeight) {
-            proposal.copyFrom(finalProposal);
-        } else if (random.nextDouble() < Math.exp(finalLogWeight - subtreeLogWeight)) {
-            proposal.copyFrom(finalProposal);
+        PhasePoint proposal;
+        if (finalLogWeight > subtreeLogWeight || random.nextDouble() < Math.exp(finalLogWeight - subtreeLogWeight)) {
+            proposal = finalProposal;
+            release(initProposal);
+        } else {
+            proposal = initProposal;
+            release(finalProposal);
         }
 
         for (int i = 0; i < rhoOut.length; i++) {
-            rhoOut[i] += rInit[i] + rFinal[i];
+            rhoOut[i] = rInit[i] + rFinal[i];
         }
         // The criterion over the sub-tree, then across the boundary between its two halves.
-        boolean persist = noUTurn(pSharpBegin, pSharpEnd, rInit, rFinal);
-        persist &= noUTurn(pSharpBegin, sharpFinalBegin, rInit, finalBegin);
-        persist &= noUTurn(sharpInitEnd, pSharpEnd, rFinal, initEnd);
+        boolean persist = noUTurn(initBegin.velocity, finalEnd.velocity, rhoOut, null);
+        persist &= noUTurn(initBegin.velocity, finalBegin.velocity, rInit, finalBegin.momentum);
+        persist &= noUTurn(initEnd.velocity, finalEnd.velocity, rFinal, initEnd.momentum);
+        release(initEnd);
+        release(finalBegin);
+        builtProposal = proposal;
+        builtBegin = initBegin;
+        builtEnd = finalEnd;
+        builtRho = rhoOut;
+        builtLogWeight = subtreeLogWeight;
         return persist;
     }
 

@@ -40,24 +40,27 @@ final class StaticHmcKernel implements HamiltonianKernel {
     public void transition(PhasePoint current, double stepSize) {
         system.sampleMomentum(random, current);
         double startEnergy = system.hamiltonian(current);
-        proposal.copyFrom(current);
         leapfrogSteps = steps(integrationTime, stepSize);
         divergent = false;
-        for (int i = 0; i < leapfrogSteps; i++) {
-            system.leapfrog(proposal, stepSize);
-            if (system.hamiltonian(proposal) - startEnergy > MAX_ENERGY_ERROR) {
-                divergent = true;
-                leapfrogSteps = i + 1;
-                break;
-            }
+        // The first step reads the current point and writes the proposal, so the current point needs no copy.
+        double endEnergy = system.leapfrog(current, proposal, stepSize);
+        int taken = 1;
+        while (!(endEnergy - startEnergy > MAX_ENERGY_ERROR) && taken < leapfrogSteps) {
+            endEnergy = system.leapfrog(proposal, stepSize);
+            taken++;
         }
-        double endEnergy = system.hamiltonian(proposal);
+        if (endEnergy - startEnergy > MAX_ENERGY_ERROR) {
+            divergent = true;
+            leapfrogSteps = taken;
+        }
         double logRatio = startEnergy - endEnergy;
         acceptStatistic = divergent ? 0 : (logRatio >= 0 ? 1 : Math.exp(logRatio));
         if (!divergent && random.nextDouble() < acceptStatistic) {
             current.copyFrom(proposal);
+            energy = endEnergy;
+        } else {
+            energy = startEnergy;
         }
-        energy = system.hamiltonian(current);
     }
 
     @Override

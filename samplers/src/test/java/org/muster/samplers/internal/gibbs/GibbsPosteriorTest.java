@@ -107,4 +107,30 @@ class GibbsPosteriorTest {
         // The 95% quantile of a t with 5 degrees of freedom is 2.015048.
         assertExpectation(draws, "t", x -> x < 1 + 2 * 2.015048 ? 1 : 0, 0.95, "95% quantile");
     }
+
+    /**
+     * A plate sliced member by member through its Markov blanket: u_j ~ N(0, 1), y_i ~ N(1 + 2 u[g_i], 1)
+     * with two observations per group, so u_j | y ~ N(2 v Σ_(g_i = j) (y_i − 1), v), v = 1 / (1 + 4·2).
+     */
+    @Test
+    void aPlateSlicedMemberByMemberMatchesTheClosedForm() {
+        int[] group = {0, 1, 2, 3, 0, 1, 2, 3};
+        double[] y = {2.5, -0.3, 1.1, 4.2, 1.9, 0.2, -1.4, 3.3};
+        ModelBuilder builder = Model.builder();
+        Node u = builder.stochastic("u", 4, normal(0, 1));
+        builder.observed("y", normal(u.at(group).times(2).plus(1), 1), y);
+        Model model = builder.build();
+        assertTrue(model.compile().markovBlanket(List.of(u)).memberwise());
+        assertEquals(List.of("u: slice sampling of each of its 4 coordinates in turn on the unconstrained scale"
+                + " (stepping out, shrinkage)"), new GibbsProvider().explain(model, MethodOptions.empty()));
+        double variance = 1.0 / (1 + 4 * 2);
+        Draws draws = fit(model, 5000, 19);
+        for (int j = 0; j < 4; j++) {
+            double sum = 0;
+            for (int i = 0; i < y.length; i++) {
+                sum += group[i] == j ? y[i] - 1 : 0;
+            }
+            assertMeanAndVariance(draws, "u[" + (j + 1) + "]", 2 * variance * sum, variance);
+        }
+    }
 }

@@ -86,12 +86,23 @@ class HamiltonianSystemTest {
             z.position[1] = 0.1;
             system.evaluate(z);
             system.sampleMomentum(new SplittableRandom(12), z);
-            double[] velocity = new double[2];
             double[] expected = new double[2];
-            double h = system.hamiltonianAndVelocity(z, velocity);
-            system.velocity(z, expected);
-            assertArrayEquals(expected, velocity, 1e-15);
-            assertEquals(system.hamiltonian(z), h, 1e-13);
+            double h = system.hamiltonianAndVelocity(z);
+            metric.velocity(z.momentum, expected);
+            assertArrayEquals(expected, z.velocity, 0.0);
+            assertEquals(system.hamiltonian(z), h, 0.0, "the same arithmetic as the kinetic energy alone");
+            assertEquals(h, z.hamiltonian, 0.0);
+            // A leapfrog step leaves the velocity and H at the new point, with the same arithmetic.
+            PhasePoint next = new PhasePoint(2);
+            double stepped = system.leapfrog(z, next, 0.1);
+            metric.velocity(next.momentum, expected);
+            assertArrayEquals(expected, next.velocity, 0.0);
+            assertEquals(system.hamiltonian(next), stepped, 0.0);
+            // The same step in place gives the same point.
+            system.leapfrog(z, 0.1);
+            assertArrayEquals(next.position, z.position, 0.0);
+            assertArrayEquals(next.momentum, z.momentum, 0.0);
+            assertArrayEquals(next.gradient, z.gradient, 0.0);
         }
     }
 }

@@ -76,6 +76,25 @@ class NutsKernelTest {
     }
 
     @Test
+    void aTreeOfTheLargestDepthFitsInThePointPool() {
+        // Tiny steps never U-turn, so every transition builds the full tree: all levels of the recursion
+        // hold their points at once, the most the pool must supply.
+        for (int maxDepth : new int[] {1, 2, 10, 12}) {
+            HamiltonianSystem system = new HamiltonianSystem(standardNormal(3), DiagonalMetric.unit(3));
+            NutsKernel kernel = new NutsKernel(system, new SplittableRandom(maxDepth), maxDepth);
+            PhasePoint z = start(system, 1);
+            double[] stats = new double[6];
+            for (int i = 0; i < 3; i++) {
+                kernel.transition(z, 1e-6);
+                kernel.statistics(1e-6, stats);
+                assertEquals(maxDepth, stats[2], "treedepth__");
+                assertEquals((1 << maxDepth) - 1, stats[3], "n_leapfrog__");
+            }
+            assertTrue(Math.abs(z.position[0] - 1) < 1e-2, "the chain moved by about the trajectory length only");
+        }
+    }
+
+    @Test
     void theTrajectoryStopsAtAUTurn() {
         // On a standard normal with step 0.2 a U-turn comes after about half a period (pi / 0.2 ≈ 16 steps).
         HamiltonianSystem system = new HamiltonianSystem(standardNormal(1), DiagonalMetric.unit(1));
