@@ -10,7 +10,8 @@ public final class Suggestions {
 
     /**
      * {@code " (did you mean 'x'?)"} for the candidate at the smallest edit distance if it is close
-     * enough (a third of the name's length in edits, at least 1 and at most 3), else an empty string.
+     * enough (a third of the name's length in edits, at least 1 and at most 3; none for names of one or two
+     * letters), else an empty string.
      */
     public static String didYouMean(String name, Collection<String> candidates) {
         String best = closest(name, candidates);
@@ -28,7 +29,8 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        int allowed = Math.min(3, Math.max(1, name.length() / 3));
+        // One- and two-letter names are too short for a suggestion to mean anything.
+        int allowed = name.length() <= 2 ? 0 : Math.min(3, Math.max(1, name.length() / 3));
         return bestDistance <= allowed ? best : null;
     }
 
