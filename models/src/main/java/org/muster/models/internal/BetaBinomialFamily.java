@@ -17,7 +17,6 @@ import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.api.UnitEstimates;
-import org.muster.models.internal.priors.PriorCatalog;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
@@ -25,6 +24,7 @@ import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
+import org.muster.models.spi.Prior;
 
 /**
  * Successes y_j in n_j trials with theta_j ~ Beta(alpha, beta) (Gelman et al., BDA3 §5.3). The default
@@ -146,7 +146,7 @@ public final class BetaBinomialFamily implements ModelFamily {
         }
         Node mean = b.stochastic("mean", options.prior("mean", Bounds.UNIT_INTERVAL, beta(1, 1)));
         Node concentration = b.stochastic("concentration", options.prior("concentration", Bounds.POSITIVE,
-                PriorCatalog.powerLaw(-1.5, "improper concentration^(-3/2)")));
+                Prior.powerLaw(-1.5, "improper concentration^(-3/2)")));
         // Correlated a posteriori given the thetas: Gibbs moves them together (Metropolis-within-Gibbs).
         b.updateJointly(mean, concentration);
         Node alpha = b.deterministic("alpha", mean.times(concentration));

@@ -20,7 +20,6 @@ import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.api.UnitEstimates;
-import org.muster.models.internal.priors.PriorCatalog;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
@@ -28,6 +27,7 @@ import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
+import org.muster.models.spi.Prior;
 import org.muster.models.spi.UnitIndex;
 
 /**
@@ -122,7 +122,7 @@ public final class GammaPoissonFamily implements ModelFamily {
             case NONE -> {
                 options.requireKnownPriors(id(), List.of("lambda"));
                 lambda = b.stochastic("lambda", units.count(),
-                        options.prior("lambda", Bounds.POSITIVE, PriorCatalog.flat(Support.POSITIVE)));
+                        options.prior("lambda", Bounds.POSITIVE, Prior.flat(Support.POSITIVE)));
                 newUnit = null;
                 population = Optional.empty();
             }

@@ -18,7 +18,6 @@ import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.api.UnitEstimates;
-import org.muster.models.internal.priors.PriorCatalog;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
@@ -26,6 +25,7 @@ import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
+import org.muster.models.spi.Prior;
 import org.muster.models.spi.UnitIndex;
 
 /**
@@ -137,7 +137,7 @@ public class NormalHierarchicalFamily implements ModelFamily {
             case NONE -> {
                 options.requireKnownPriors(id, List.of("theta"));
                 theta = b.stochastic("theta", units.count(),
-                        options.prior("theta", Bounds.REAL, PriorCatalog.flat(Support.REAL)));
+                        options.prior("theta", Bounds.REAL, Prior.flat(Support.REAL)));
                 newUnit = null;
                 population = Optional.empty();
             }
