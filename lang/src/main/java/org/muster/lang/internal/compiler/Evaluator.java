@@ -512,7 +512,8 @@ final class Evaluator {
         return switch (operation.operator()) {
             case ADD -> binary(a, b, Double::sum, Node::plus, p);
             case SUBTRACT -> binary(a, b, (x, y) -> x - y, Node::minus, p);
-            case MULTIPLY -> binary(a, b, (x, y) -> x * y, Node::times, p);
+            // Among constants 0 times anything is 0, as in the 0 log 0 of a saturated likelihood.
+            case MULTIPLY -> binary(a, b, (x, y) -> x == 0 || y == 0 ? 0 : x * y, Node::times, p);
             case DIVIDE -> binary(a, b, (x, y) -> x / y, Node::div, p);
             case POWER -> binary(a, b, Math::pow, Node::pow, p);
             case MATRIX_PRODUCT -> matrixProduct(a, b, p);
