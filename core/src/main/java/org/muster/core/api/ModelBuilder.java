@@ -151,12 +151,15 @@ public final class ModelBuilder {
     }
 
     Node applyFunction(org.muster.core.api.functions.NodeFunction function, Node... arguments) {
-        List<Shape> shapes = new ArrayList<>();
+        List<int[]> dimensions = new ArrayList<>();
         for (Node argument : arguments) {
             checkOwned(argument, function.name());
-            shapes.add(argument.shape());
+            Shape s = argument.shape();
+            dimensions.add(s.rank() == 0 ? new int[0] : s.rank() == 1 ? new int[] {s.rows()} : new int[] {s.rows(), s.columns()});
         }
-        Shape shape = function.resultShape(List.copyOf(shapes));
+        int[] result = function.resultDimensions(List.copyOf(dimensions));
+        Shape shape = result.length == 0 ? Shape.scalar() : result.length == 1 ? Shape.vector(result[0])
+                : Shape.matrix(result[0], result[1]);
         checkNotBuilt();
         int id = nodes.size();
         Node node = new Node(this, id, "_" + function.name() + id, false, NodeKind.DETERMINISTIC, shape, Operation.FUNCTION,

@@ -1,6 +1,5 @@
 package org.muster.core.api.distributions;
 
-import org.muster.core.api.functions.NormalQuantile;
 
 /**
  * Distribution functions of the univariate kernels that truncation supports, with their gradients

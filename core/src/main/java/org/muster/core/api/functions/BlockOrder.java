@@ -1,7 +1,6 @@
 package org.muster.core.api.functions;
 
 import java.util.List;
-import org.muster.core.api.Shape;
 
 /**
  * Sorting within blocks of {@code blockSize} consecutive members: the sorted values (the gradient
@@ -28,15 +27,15 @@ final class BlockOrder implements NodeFunction {
     }
 
     @Override
-    public Shape resultShape(List<Shape> arguments) {
+    public int[] resultDimensions(List<int[]> arguments) {
         if (arguments.size() != 1) {
             throw new IllegalArgumentException(name() + " takes 1 argument, got " + arguments.size());
         }
-        if (arguments.get(0).size() % blockSize != 0) {
-            throw new IllegalArgumentException(name() + ": " + arguments.get(0).size()
+        if (Dimensions.size(arguments.get(0)) % blockSize != 0) {
+            throw new IllegalArgumentException(name() + ": " + Dimensions.size(arguments.get(0))
                     + " members do not split into blocks of " + blockSize);
         }
-        return arguments.get(0).isScalar() ? Shape.scalar() : Shape.vector(arguments.get(0).size());
+        return Dimensions.vectorOf(Dimensions.size(arguments.get(0)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.muster.core.api.functions;
 
 import java.util.List;
-import org.muster.core.api.Shape;
 
 /**
  * A reduction of each block of {@code blockSize} consecutive members to one number: a vector of n
@@ -36,15 +35,15 @@ final class BlockReduction implements NodeFunction {
     }
 
     @Override
-    public Shape resultShape(List<Shape> arguments) {
+    public int[] resultDimensions(List<int[]> arguments) {
         int arity = kind == Kind.INNER_PRODUCT ? 2 : 1;
         if (arguments.size() != arity) {
             throw new IllegalArgumentException(name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
                     + ", got " + arguments.size());
         }
-        int size = arguments.get(0).size();
-        if (arity == 2 && arguments.get(1).size() != size) {
-            throw new IllegalArgumentException("inprod: arguments of " + size + " and " + arguments.get(1).size()
+        int size = Dimensions.size(arguments.get(0));
+        if (arity == 2 && Dimensions.size(arguments.get(1)) != size) {
+            throw new IllegalArgumentException("inprod: arguments of " + size + " and " + Dimensions.size(arguments.get(1))
                     + " members; they must have equal length");
         }
         if (size % blockSize != 0) {
@@ -54,7 +53,7 @@ final class BlockReduction implements NodeFunction {
             throw new IllegalArgumentException("sd needs at least two members per block");
         }
         int blocks = size / blockSize;
-        return blocks == 1 ? Shape.scalar() : Shape.vector(blocks);
+        return Dimensions.vectorOf(blocks);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.muster.core.api.functions;
 
 import java.util.List;
-import org.muster.core.api.Shape;
 
 /**
  * A function applied member by member to one, two or three arguments; a scalar argument broadcasts
@@ -23,21 +22,21 @@ abstract class Elementwise implements NodeFunction {
     }
 
     @Override
-    public Shape resultShape(List<Shape> arguments) {
+    public int[] resultDimensions(List<int[]> arguments) {
         if (arguments.size() != arity) {
             throw new IllegalArgumentException(name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got "
                     + arguments.size());
         }
-        Shape shape = Shape.scalar();
-        for (Shape s : arguments) {
-            if (s.size() == 1) {
+        int[] shape = new int[0];
+        for (int[] s : arguments) {
+            if (Dimensions.size(s) == 1) {
                 continue;
             }
-            if (!shape.isScalar() && !shape.equals(s)) {
-                throw new IllegalArgumentException(name + ": arguments of shapes " + shape + " and " + s
-                        + " do not match; only scalars broadcast");
+            if (shape.length > 0 && !java.util.Arrays.equals(shape, s)) {
+                throw new IllegalArgumentException(name + ": arguments of shapes " + Dimensions.describe(shape) + " and "
+                        + Dimensions.describe(s) + " do not match; only scalars broadcast");
             }
-            shape = s;
+            shape = s.clone();
         }
         return shape;
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.muster.core.api.Shape;
+import org.muster.core.api.distributions.NormalQuantile;
 import org.muster.core.api.distributions.SpecialFunctions;
 
 /**
@@ -136,9 +136,10 @@ public final class Functions {
      *
      * @param sources not modified (copied)
      * @param positions not modified (copied)
-     * @param shape the result's shape, of {@code sources.length} members
+     * @param dimensions the result's dimensions ({@code {}} a scalar, {@code {n}} a vector), of {@code sources.length}
+     *     members; not modified
      */
-    public static NodeFunction gather(int[] sources, int[] positions, Shape shape) {
-        return new Gather(sources, positions, shape);
+    public static NodeFunction gather(int[] sources, int[] positions, int[] dimensions) {
+        return new Gather(sources, positions, dimensions);
     }
 }

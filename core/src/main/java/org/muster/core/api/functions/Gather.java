@@ -1,7 +1,6 @@
 package org.muster.core.api.functions;
 
 import java.util.List;
-import org.muster.core.api.Shape;
 
 /**
  * Members picked from several nodes: result member {@code i} is member {@code positions[i]} of
@@ -11,16 +10,16 @@ final class Gather implements NodeFunction {
 
     private final int[] sources;
     private final int[] positions;
-    private final Shape shape;
+    private final int[] dimensions;
 
-    Gather(int[] sources, int[] positions, Shape shape) {
-        if (sources.length != positions.length || sources.length != shape.size()) {
+    Gather(int[] sources, int[] positions, int[] dimensions) {
+        if (sources.length != positions.length || sources.length != Dimensions.size(dimensions)) {
             throw new IllegalArgumentException("gather: " + sources.length + " sources and " + positions.length
-                    + " positions for a result of " + shape.size() + " members");
+                    + " positions for a result of " + Dimensions.size(dimensions) + " members");
         }
         this.sources = sources.clone();
         this.positions = positions.clone();
-        this.shape = shape;
+        this.dimensions = dimensions.clone();
     }
 
     @Override
@@ -29,18 +28,18 @@ final class Gather implements NodeFunction {
     }
 
     @Override
-    public Shape resultShape(List<Shape> arguments) {
+    public int[] resultDimensions(List<int[]> arguments) {
         for (int i = 0; i < sources.length; i++) {
             if (sources[i] < 0 || sources[i] >= arguments.size()) {
                 throw new IllegalArgumentException("gather: member " + (i + 1) + " comes from argument " + (sources[i] + 1)
                         + " but there are " + arguments.size());
             }
-            if (positions[i] < 0 || positions[i] >= arguments.get(sources[i]).size()) {
+            if (positions[i] < 0 || positions[i] >= Dimensions.size(arguments.get(sources[i]))) {
                 throw new IllegalArgumentException("gather: member " + (i + 1) + " is member " + (positions[i] + 1)
-                        + " of argument " + (sources[i] + 1) + ", which has " + arguments.get(sources[i]).size());
+                        + " of argument " + (sources[i] + 1) + ", which has " + Dimensions.size(arguments.get(sources[i])));
             }
         }
-        return shape;
+        return dimensions.clone();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.muster.core.api.functions;
 
 import java.util.List;
-import org.muster.core.api.Shape;
 
 /**
  * Matrix functions applied to each of n consecutive blocks of row-major matrices: the inverse and the
@@ -61,14 +60,14 @@ final class MatrixFunction implements NodeFunction {
     }
 
     @Override
-    public Shape resultShape(List<Shape> arguments) {
+    public int[] resultDimensions(List<int[]> arguments) {
         int arity = kind == Kind.PRODUCT ? 2 : 1;
         if (arguments.size() != arity) {
             throw new IllegalArgumentException(name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s"));
         }
         int blocks = -1;
         for (int a = 0; a < arity; a++) {
-            int size = arguments.get(a).size();
+            int size = Dimensions.size(arguments.get(a));
             if (size % inputBlock(a) != 0) {
                 throw new IllegalArgumentException(name() + ": argument " + (a + 1) + " has " + size
                         + " members, not a whole number of " + inputBlock(a) + "-member matrices");
@@ -83,9 +82,9 @@ final class MatrixFunction implements NodeFunction {
         if (blocks == 1 && kind != Kind.LOG_DETERMINANT) {
             int r = kind == Kind.TRANSPOSE ? columns : rows;
             int c = kind == Kind.TRANSPOSE ? rows : columns;
-            return r == 1 && c == 1 ? Shape.scalar() : c == 1 ? Shape.vector(r) : Shape.matrix(r, c);
+            return r == 1 && c == 1 ? new int[0] : c == 1 ? new int[] {r} : new int[] {r, c};
         }
-        return total == 1 ? Shape.scalar() : Shape.vector(total);
+        return Dimensions.vectorOf(total);
     }
 
     @Override

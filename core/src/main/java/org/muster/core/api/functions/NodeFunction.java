@@ -1,7 +1,6 @@
 package org.muster.core.api.functions;
 
 import java.util.List;
-import org.muster.core.api.Shape;
 
 /**
  * A deterministic function of one or more nodes beyond the built-in operations (the normal
@@ -18,11 +17,12 @@ public interface NodeFunction {
     String name();
 
     /**
-     * The shape of the result for arguments of these shapes.
+     * The dimensions of the result for arguments of these dimensions: none for a scalar, {@code {n}} for
+     * a vector of n, {@code {rows, columns}} for a matrix.
      *
      * @throws IllegalArgumentException if the function does not take such arguments, naming the mismatch
      */
-    Shape resultShape(List<Shape> arguments);
+    int[] resultDimensions(List<int[]> arguments);
 
     /** How many scratch entries {@link #evaluate} and {@link #backward} need. */
     default int scratchSize(int[] argumentSizes, int resultSize) {

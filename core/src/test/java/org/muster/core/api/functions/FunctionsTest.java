@@ -18,7 +18,7 @@ import org.muster.core.api.Model;
 import org.muster.core.api.ModelBuilder;
 import org.muster.core.api.ModelEvaluator;
 import org.muster.core.api.Node;
-import org.muster.core.api.Shape;
+import org.muster.core.api.distributions.NormalQuantile;
 
 /**
  * The function catalogue: values against closed forms, and gradients through a compiled model (the
@@ -205,7 +205,7 @@ class FunctionsTest {
         ModelBuilder b = Model.builder();
         Node first = b.stochastic("first", normal(0, 1));
         Node rest = b.stochastic("rest", 3, normal(0, 1));
-        Node all = apply(Functions.gather(new int[] {0, 1, 1, 1, 0}, new int[] {0, 0, 1, 2, 0}, Shape.vector(5)), first,
+        Node all = apply(Functions.gather(new int[] {0, 1, 1, 1, 0}, new int[] {0, 0, 1, 2, 0}, new int[] {5}), first,
                 rest);
         b.deterministic("y", all);
         b.observed("z", normal(all, 1), new double[] {1, 2, 3, 4, 5});
@@ -214,6 +214,6 @@ class FunctionsTest {
         double[] y = value(compiled, new double[] {9, 1, 2, 3});
         assertEquals(java.util.List.of(9.0, 1.0, 2.0, 3.0, 9.0), java.util.Arrays.stream(y).boxed().toList());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> apply(Functions.gather(new int[] {1},
-                new int[] {3}, Shape.scalar()), first, rest)).getMessage().contains("which has 3"));
+                new int[] {3}, new int[0]), first, rest)).getMessage().contains("which has 3"));
     }
 }

@@ -13,7 +13,6 @@ import java.util.function.UnaryOperator;
 import org.muster.core.api.Expressions;
 import org.muster.core.api.ModelBuilder;
 import org.muster.core.api.Node;
-import org.muster.core.api.Shape;
 import org.muster.core.api.functions.Functions;
 import org.muster.core.api.functions.NodeFunction;
 import org.muster.lang.internal.bugs.Ast;
@@ -342,7 +341,7 @@ final class Evaluator {
         Node labels = toNode(label, reference.position());
         Node picked = wholeNode.select(labels);
         if (label.count() == 1) {
-            picked = Expressions.apply(Functions.gather(new int[] {0}, new int[] {0}, Shape.scalar()), picked);
+            picked = Expressions.apply(Functions.gather(new int[] {0}, new int[] {0}, new int[0]), picked);
         }
         return Value.node(new int[0], label.count(), picked);
     }
@@ -401,7 +400,7 @@ final class Evaluator {
             }
             if (total == 1) {
                 return Value.node(dimensions, count,
-                        Expressions.apply(Functions.gather(new int[] {0}, positions, Shape.scalar()), node));
+                        Expressions.apply(Functions.gather(new int[] {0}, positions, new int[0]), node));
             }
             return Value.node(dimensions, count, node.at(positions));
         }
@@ -438,7 +437,7 @@ final class Evaluator {
                 }
             }
         }
-        Shape shape = total == 1 ? Shape.scalar() : Shape.vector(total);
+        int[] shape = total == 1 ? new int[0] : new int[] {total};
         return Value.node(dimensions, count,
                 Expressions.apply(Functions.gather(sources, positions, shape), arguments.toArray(Node[]::new)));
     }
@@ -498,7 +497,7 @@ final class Evaluator {
             return Value.constant(dimensions, count, out);
         }
         Node node = total == 1
-                ? Expressions.apply(Functions.gather(new int[] {0}, index, Shape.scalar()), value.node())
+                ? Expressions.apply(Functions.gather(new int[] {0}, index, new int[0]), value.node())
                 : value.node().at(index);
         return Value.node(dimensions, count, node);
     }
@@ -572,7 +571,7 @@ final class Evaluator {
         if (total == 1) {
             Node node = toNode(v, position);
             return node.shape().isScalar() ? node
-                    : Expressions.apply(Functions.gather(new int[] {0}, new int[] {0}, Shape.scalar()), node);
+                    : Expressions.apply(Functions.gather(new int[] {0}, new int[] {0}, new int[0]), node);
         }
         return toNode(expand(v, count, width, dimensions), position);
     }
@@ -813,7 +812,7 @@ final class Evaluator {
                 }
             }
         }
-        Shape shape = count * width == 1 ? Shape.scalar() : Shape.vector(count * width);
+        int[] shape = count * width == 1 ? new int[0] : new int[] {count * width};
         return applied(Functions.gather(sources, positions, shape), expanded, new int[] {width}, count, position);
     }
 

@@ -1,4 +1,4 @@
-package org.muster.core.api.functions;
+package org.muster.core.api.distributions;
 
 /**
  * The standard normal distribution function, its logarithm and its inverse. The inverse is Wichura's
