@@ -5,6 +5,7 @@ module org.muster.app {
     requires transitive org.muster.core;
     requires transitive org.muster.diagnostics;
     requires transitive org.muster.models;
+    requires org.muster.lang;
     requires com.google.guice;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
@@ -20,6 +21,7 @@ module org.muster.app {
 
     uses org.muster.core.spi.InferenceMethodProvider;
     uses org.muster.models.spi.ModelFamily;
+    uses org.muster.lang.spi.ModelLanguage;
     uses org.muster.app.api.OutputWriter;
 
     // The application's output formats, in the order their files are listed.

@@ -5,6 +5,7 @@ module org.muster.core {
 
     exports org.muster.core.api;
     exports org.muster.core.api.distributions;
+    exports org.muster.core.api.functions;
     exports org.muster.core.api.transforms;
     exports org.muster.core.api.conjugate;
     exports org.muster.core.spi;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final List<String> MODULES = List.of("core", "diagnostics", "testkit", "samplers", "em", "models",
+    private static final List<String> MODULES = List.of("core", "diagnostics", "testkit", "samplers", "em", "models", "lang",
             "app");
 
     private static JavaClasses classes;

@@ -156,7 +156,7 @@ public final class JagsComparison {
     }
 
     /** Runs jags on the script in {@code dir} and returns the CPU seconds (user + system) it used. */
-    private static double jagsCpuSeconds(Path dir, String script) throws IOException, InterruptedException {
+    static double jagsCpuSeconds(Path dir, String script) throws IOException, InterruptedException {
         Files.writeString(dir.resolve("run.cmd"), script);
         Process process = new ProcessBuilder("bash", "-c", "jags run.cmd > jags.log 2>&1 || exit 1; times")
                 .directory(dir.toFile()).redirectErrorStream(true).start();
@@ -175,7 +175,7 @@ public final class JagsComparison {
     }
 
     /** CODA output (CODAindex.txt, CODAchainK.txt) as draws. */
-    private static Draws readCoda(Path dir) throws IOException {
+    static Draws readCoda(Path dir) throws IOException {
         Map<String, int[]> index = new LinkedHashMap<>();
         for (String line : Files.readAllLines(dir.resolve("CODAindex.txt"))) {
             String[] f = line.trim().split("\\s+");
@@ -196,7 +196,7 @@ public final class JagsComparison {
         return Draws.of(variables, values);
     }
 
-    private static double minBulkEss(Draws draws, Predicate<String> compared) {
+    static double minBulkEss(Draws draws, Predicate<String> compared) {
         double min = Double.POSITIVE_INFINITY;
         for (int v = 0; v < draws.variables().size(); v++) {
             if (compared.test(draws.variables().get(v))) {

@@ -188,9 +188,38 @@ public final class FitPipeline {
             reported = new PosteriorDraws(draws.methodId(), model.withPredictions(draws.draws(), request.seed()),
                     draws.samplerStatistics(), draws.chains(), draws.cancelled(), draws.settings());
         }
+        List<String> monitors = prepared.model().monitors();
+        if (!monitors.isEmpty()) {
+            reported = new PosteriorDraws(reported.methodId(), monitored(reported.draws(), monitors,
+                    model.model().compile().outputNames()), reported.samplerStatistics(), reported.chains(),
+                    reported.cancelled(), reported.settings());
+        }
         PosteriorSummary summary = Summaries.summarize(reported, WarningThresholds.DEFAULT, executor);
         return new FitOutcome(request, prepared.model().name(), prepared.model().datasetSource(), model.model(), fit,
                 Optional.of(reported), Optional.of(summary), model.shrinkage(draws.draws()), Optional.empty());
+    }
+
+    /** The monitored columns of the draws, then the columns the model itself does not output (predictions). */
+    private static org.muster.core.api.Draws monitored(org.muster.core.api.Draws draws, List<String> monitors,
+            List<String> modelOutputs) {
+        List<String> kept = new ArrayList<>(monitors);
+        java.util.Set<String> outputs = new java.util.HashSet<>(modelOutputs);
+        for (String variable : draws.variables()) {
+            if (!outputs.contains(variable) && !kept.contains(variable)) {
+                kept.add(variable);
+            }
+        }
+        double[][][] values = new double[draws.chains()][kept.size()][];
+        for (int v = 0; v < kept.size(); v++) {
+            int index = draws.indexOf(kept.get(v));
+            if (index < 0) {
+                throw new IllegalArgumentException("the draws have no column '" + kept.get(v) + "' to monitor");
+            }
+            for (int c = 0; c < draws.chains(); c++) {
+                values[c][v] = draws.chain(c, index);
+            }
+        }
+        return org.muster.core.api.Draws.of(kept, values);
     }
 
     /**

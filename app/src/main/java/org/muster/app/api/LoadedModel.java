@@ -12,13 +12,21 @@ import org.muster.models.spi.ModelFamily;
  * @param datasetSource where the data came from: {@code built-in 'rats'}, a path, or {@code no data}
  * @param model the model as built on the data, with its units and new-unit generator where it has them
  * @param family the family that built it, when a family did (for its default priors)
+ * @param monitors the output columns to summarize and write, in order (a model file's monitors); empty for all
  */
-public record LoadedModel(String name, String datasetSource, FamilyModel model, Optional<ModelFamily> family) {
+public record LoadedModel(String name, String datasetSource, FamilyModel model, Optional<ModelFamily> family,
+        java.util.List<String> monitors) {
 
     public LoadedModel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(datasetSource, "datasetSource");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(family, "family");
+        monitors = java.util.List.copyOf(monitors);
+    }
+
+    /** A model whose every output column is summarized and written. */
+    public LoadedModel(String name, String datasetSource, FamilyModel model, Optional<ModelFamily> family) {
+        this(name, datasetSource, model, family, java.util.List.of());
     }
 }

@@ -62,6 +62,19 @@ public final class Expressions {
         return a.owner().apply(Operation.DOT, a, b);
     }
 
+    /**
+     * A function beyond the built-in operations applied to nodes of one builder, e.g.
+     * {@code apply(Functions.phi(), z)}.
+     *
+     * @throws IllegalArgumentException if the function does not take arguments of these shapes
+     */
+    public static Node apply(org.muster.core.api.functions.NodeFunction function, Node... arguments) {
+        if (arguments.length == 0) {
+            throw new IllegalArgumentException(function.name() + "(): needs at least one node argument");
+        }
+        return arguments[0].owner().applyFunction(function, arguments);
+    }
+
     /** A matrix (r × c, typically a design matrix) times a vector of c: a vector of r. */
     public static Node multiply(Node matrix, Node vector) {
         return matrix.owner().apply(Operation.MATRIX_VECTOR, matrix, vector);

@@ -230,7 +230,7 @@ public final class Model {
                     node.shape().rows(), node.shape().columns(),
                     node.operation().map(o -> NodeSpec.OpCode.valueOf(o.name())).orElse(null),
                     node.distribution().orElse(null), node.inputs().stream().mapToInt(Node::id).toArray(),
-                    node.valuesShared(), node.indexShared(), isDataOnly(node)));
+                    node.valuesShared(), node.indexShared(), isDataOnly(node), node.function().orElse(null)));
         }
         return specs;
     }

@@ -84,6 +84,19 @@ public final class ModelBuilder {
         return addStochastic(name, shape, distribution, null);
     }
 
+    /**
+     * A parameter of the given shape whose members appear in the output under labels of the model's
+     * choosing, e.g. BUGS's {@code theta[2]} and {@code Y[1,3]} for a plate that holds part of an array.
+     *
+     * @param memberNames one label per member, distinct and not blank; not modified (copied)
+     * @throws IllegalArgumentException as {@link #stochastic(String, Shape, Distribution)}, or if the labels
+     *     do not fit the shape
+     */
+    public Node stochastic(String name, Shape shape, Distribution distribution, List<String> memberNames) {
+        checkMemberNames(name, shape.size(), memberNames);
+        return addStochastic(name, shape, distribution, null, memberNames);
+    }
+
     /** An observed scalar. */
     public Node observed(String name, Distribution distribution, double value) {
         return addStochastic(name, Shape.scalar(), distribution, new double[] {value});
@@ -120,14 +133,7 @@ public final class ModelBuilder {
     public Node deterministic(String name, Node expression, List<String> memberNames) {
         checkOwned(expression, name);
         checkNewName(name);
-        if (memberNames.size() != expression.size()) {
-            throw new IllegalArgumentException("deterministic '" + name + "': " + memberNames.size()
-                    + " member names for " + expression.size() + " members");
-        }
-        if (new java.util.HashSet<>(memberNames).size() != memberNames.size()
-                || memberNames.stream().anyMatch(m -> m == null || m.isBlank())) {
-            throw new IllegalArgumentException("deterministic '" + name + "': member names must be distinct and not blank");
-        }
+        checkMemberNames(name, expression.size(), memberNames);
         checkNotBuilt();
         Node node = new Node(this, nodes.size(), name, true, NodeKind.DETERMINISTIC, expression.shape(),
                 Operation.IDENTITY, null, List.of(expression), null, null, memberNames);
@@ -142,6 +148,24 @@ public final class ModelBuilder {
         }
         Shape shape = resultShape(operation, operands);
         return add(null, false, NodeKind.DETERMINISTIC, shape, operation, null, List.of(operands), null, null);
+    }
+
+    Node applyFunction(org.muster.core.api.functions.NodeFunction function, Node... arguments) {
+        List<int[]> dimensions = new ArrayList<>();
+        for (Node argument : arguments) {
+            checkOwned(argument, function.name());
+            Shape s = argument.shape();
+            dimensions.add(s.rank() == 0 ? new int[0] : s.rank() == 1 ? new int[] {s.rows()} : new int[] {s.rows(), s.columns()});
+        }
+        int[] result = function.resultDimensions(List.copyOf(dimensions));
+        Shape shape = result.length == 0 ? Shape.scalar() : result.length == 1 ? Shape.vector(result[0])
+                : Shape.matrix(result[0], result[1]);
+        checkNotBuilt();
+        int id = nodes.size();
+        Node node = new Node(this, id, "_" + function.name() + id, false, NodeKind.DETERMINISTIC, shape, Operation.FUNCTION,
+                null, List.of(arguments), null, null, null, function);
+        nodes.add(node);
+        return node;
     }
 
     Node gather(Node vector, int[] index) {
@@ -220,6 +244,11 @@ public final class ModelBuilder {
     }
 
     private Node addStochastic(String name, Shape requested, Distribution distribution, double[] observedValues) {
+        return addStochastic(name, requested, distribution, observedValues, null);
+    }
+
+    private Node addStochastic(String name, Shape requested, Distribution distribution, double[] observedValues,
+            List<String> memberNames) {
         checkNotBuilt();
         if (byName.containsKey(name) && byName.get(name).kind() == NodeKind.DETERMINISTIC && observedValues != null) {
             throw new IllegalArgumentException("cannot observe '" + name + "': it is a deterministic node;"
@@ -275,8 +304,26 @@ public final class ModelBuilder {
         if (observedValues != null) {
             checkObservedSupport(name, shape, kernel, observedValues);
         }
-        return add(name, true, observedValues == null ? NodeKind.PARAMETER : NodeKind.OBSERVED, shape, null, kernel,
-                arguments, observedValues, null);
+        if (memberNames != null && memberNames.size() != shape.size()) {
+            throw new IllegalArgumentException("'" + name + "': " + memberNames.size() + " member names for "
+                    + shape.size() + " members");
+        }
+        Node node = new Node(this, nodes.size(), name, true, observedValues == null ? NodeKind.PARAMETER : NodeKind.OBSERVED,
+                shape, null, kernel, arguments, observedValues, null, memberNames);
+        nodes.add(node);
+        byName.put(name, node);
+        return node;
+    }
+
+    private static void checkMemberNames(String name, int size, List<String> memberNames) {
+        if (memberNames.size() != size) {
+            throw new IllegalArgumentException("'" + name + "': " + memberNames.size() + " member names for " + size
+                    + " members");
+        }
+        if (new java.util.HashSet<>(memberNames).size() != memberNames.size()
+                || memberNames.stream().anyMatch(m -> m == null || m.isBlank())) {
+            throw new IllegalArgumentException("'" + name + "': member names must be distinct and not blank");
+        }
     }
 
     private static void checkObservedSupport(String name, Shape shape, DistributionKernel kernel, double[] values) {

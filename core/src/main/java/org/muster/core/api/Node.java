@@ -3,6 +3,7 @@ package org.muster.core.api;
 import java.util.List;
 import java.util.Optional;
 import org.muster.core.api.distributions.DistributionKernel;
+import org.muster.core.api.functions.NodeFunction;
 
 /**
  * A node of a model graph: data, a stochastic parameter or observation, or a deterministic expression.
@@ -24,6 +25,7 @@ public final class Node {
     private final double[] values;
     private final int[] index;
     private final List<String> memberNames;
+    private final NodeFunction function;
 
     Node(ModelBuilder owner, int id, String name, boolean named, NodeKind kind, Shape shape,
             Operation operation, DistributionKernel distribution, List<Node> inputs, double[] values,
@@ -34,7 +36,14 @@ public final class Node {
     Node(ModelBuilder owner, int id, String name, boolean named, NodeKind kind, Shape shape,
             Operation operation, DistributionKernel distribution, List<Node> inputs, double[] values,
             int[] index, List<String> memberNames) {
+        this(owner, id, name, named, kind, shape, operation, distribution, inputs, values, index, memberNames, null);
+    }
+
+    Node(ModelBuilder owner, int id, String name, boolean named, NodeKind kind, Shape shape,
+            Operation operation, DistributionKernel distribution, List<Node> inputs, double[] values,
+            int[] index, List<String> memberNames, NodeFunction function) {
         this.owner = owner;
+        this.function = function;
         this.memberNames = memberNames == null ? null : List.copyOf(memberNames);
         this.id = id;
         this.name = name;
@@ -93,6 +102,11 @@ public final class Node {
     /** For a deterministic node, its operation. */
     public Optional<Operation> operation() {
         return Optional.ofNullable(operation);
+    }
+
+    /** For a {@link Operation#FUNCTION} node, its function; its arguments are {@link #inputs()}. */
+    public Optional<NodeFunction> function() {
+        return Optional.ofNullable(function);
     }
 
     /** For a stochastic node, its distribution's kernel; its arguments are {@link #inputs()}. */

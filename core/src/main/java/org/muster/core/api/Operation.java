@@ -33,7 +33,9 @@ public enum Operation {
      * Members of a vector picked by labels held in another node, 1-based as categorical labels are:
      * {@code mu.select(z)}. The labels may be discrete parameters (mixture indicators); no gradient flows to them.
      */
-    SELECT(2);
+    SELECT(2),
+    /** A {@link org.muster.core.api.functions.NodeFunction} of any number of inputs: {@code Expressions.apply(f, ...)}. */
+    FUNCTION(-1);
 
     private final int arity;
 
@@ -41,7 +43,7 @@ public enum Operation {
         this.arity = arity;
     }
 
-    /** Number of node inputs. */
+    /** Number of node inputs; -1 for {@link #FUNCTION}, whose function decides. */
     public int arity() {
         return arity;
     }
@@ -49,7 +51,7 @@ public enum Operation {
     /** Whether the operation applies member by member (with scalar broadcasting for two inputs). */
     public boolean isElementwise() {
         return this != SUM && this != DOT && this != MATRIX_VECTOR && this != GATHER
-                && this != SELECT;
+                && this != SELECT && this != FUNCTION;
     }
 
     /** Lower-case name as in messages, e.g. {@code "inv_logit"}. */

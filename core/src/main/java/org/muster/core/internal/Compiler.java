@@ -56,6 +56,9 @@ public final class Compiler {
                 int[] sizes = inputSizes(nodes, node);
                 scratchSize = Math.max(scratchSize, m.scratchSize(node.size(), sizes));
             }
+            if (node.function() != null) {
+                scratchSize = Math.max(scratchSize, node.function().scratchSize(inputSizes(nodes, node), node.size()));
+            }
         }
         int zeroSlot = cursor++;
         int[] densitySlots = new int[nodes.size()];
@@ -103,6 +106,7 @@ public final class Compiler {
                     Op op = sums.root(node.id()) ? sums.op(node, offsets, buffer)
                             : fusedGather[node.id()] >= 0
                             ? gatherBinaryOp(nodes, node, nodes.get(fusedGather[node.id()]), offsets)
+                            : node.function() != null ? functionOp(nodes, node, offsets, scratchOffset)
                             : deterministicOp(nodes, node, offsets);
                     if (op == null) {
                         continue;
@@ -192,6 +196,10 @@ public final class Compiler {
 
     private static Transform transformFor(List<NodeSpec> nodes, NodeSpec node, double[] buffer, int[] offsets) {
         DistributionKernel kernel = node.distribution();
+        Transform own = kernel.parameterTransform();
+        if (own != null) {
+            return own;
+        }
         Support support = kernel.support();
         return switch (support) {
             case REAL, REAL_VECTOR -> Transforms.identity();
@@ -385,6 +393,16 @@ public final class Compiler {
         NodeSpec other = nodes.get(node.inputs()[gatheredLeft ? 1 : 0]);
         return new GatherBinaryOp(node.name(), node.operation(), gatheredLeft, offsets[gather.inputs()[0]],
                 gather.index(), plateArgument(other, offsets), offsets[node.id()]);
+    }
+
+    private static Op functionOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets, int scratchOffset) {
+        int[] in = node.inputs();
+        int[] argumentOffsets = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            argumentOffsets[i] = offsets[in[i]];
+        }
+        return new FunctionOp(node.name(), node.function(), argumentOffsets, inputSizes(nodes, node), offsets[node.id()],
+                node.size(), scratchOffset);
     }
 
     private static Op deterministicOp(List<NodeSpec> nodes, NodeSpec node, int[] offsets) {

@@ -1,6 +1,7 @@
 package org.muster.core.internal;
 
 import org.muster.core.api.distributions.DistributionKernel;
+import org.muster.core.api.functions.NodeFunction;
 
 /**
  * What the compiler needs of one graph node, in terms of its own: the public graph translates itself
@@ -17,9 +18,17 @@ import org.muster.core.api.distributions.DistributionKernel;
  * @param values data or observed values, else {@code null}
  * @param index 0-based gather index, else {@code null}
  * @param dataOnly whether the value depends on no parameter
+ * @param function for a {@link OpCode#FUNCTION} node, its function; otherwise {@code null}
  */
 public record NodeSpec(int id, String name, Kind kind, int rows, int columns, OpCode operation,
-        DistributionKernel distribution, int[] inputs, double[] values, int[] index, boolean dataOnly) {
+        DistributionKernel distribution, int[] inputs, double[] values, int[] index, boolean dataOnly,
+        NodeFunction function) {
+
+    /** A node that is not a function node. */
+    public NodeSpec(int id, String name, Kind kind, int rows, int columns, OpCode operation,
+            DistributionKernel distribution, int[] inputs, double[] values, int[] index, boolean dataOnly) {
+        this(id, name, kind, rows, columns, operation, distribution, inputs, values, index, dataOnly, null);
+    }
 
     /** Kinds of node. */
     public enum Kind {
@@ -29,7 +38,7 @@ public record NodeSpec(int id, String name, Kind kind, int rows, int columns, Op
     /** Deterministic operations, as the graph API's {@code Operation}, by the same names. */
     public enum OpCode {
         IDENTITY, ADD, SUBTRACT, MULTIPLY, DIVIDE, POW, NEGATE, EXP, LOG, LOG1P, EXPM1, INV_LOGIT, LOG_INV_LOGIT, SQUARE,
-        SQRT, SUM, DOT, MATRIX_VECTOR, GATHER, SELECT;
+        SQRT, SUM, DOT, MATRIX_VECTOR, GATHER, SELECT, FUNCTION;
 
         boolean isUnary() {
             return switch (this) {

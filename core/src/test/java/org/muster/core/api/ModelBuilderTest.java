@@ -116,4 +116,15 @@ class ModelBuilderTest {
             assertTrue(message.contains("invalid node name '" + bad + "'") && message.contains("':'"), message);
         }
     }
+
+    @Test
+    void aStochasticPlateCanNameItsMembers() {
+        ModelBuilder b = Model.builder();
+        Node theta = b.stochastic("theta", Shape.vector(2), Distributions.normal(0, 1), java.util.List.of("Y[1,2]", "Y[2,2]"));
+        assertEquals("Y[2,2]", theta.memberName(1));
+        assertEquals(java.util.List.of("Y[1,2]", "Y[2,2]"), b.build().compile().outputNames());
+        ModelBuilder c = Model.builder();
+        assertThrows(IllegalArgumentException.class,
+                () -> c.stochastic("t", Shape.vector(2), Distributions.normal(0, 1), java.util.List.of("a", "a")));
+    }
 }

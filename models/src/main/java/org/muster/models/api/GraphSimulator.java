@@ -169,6 +169,7 @@ final class GraphSimulator {
                     out[i] = x[index[i]];
                 }
             }
+            case FUNCTION -> evaluateFunction(node, out);
             default -> {
                 if (operation.arity() == 1) {
                     for (int i = 0; i < out.length; i++) {
@@ -182,6 +183,27 @@ final class GraphSimulator {
                 }
             }
         }
+    }
+
+    /** A function node evaluated on a buffer of its own: arguments, result, scratch. */
+    private void evaluateFunction(Node node, double[] out) {
+        var function = node.function().orElseThrow();
+        List<Node> inputs = node.inputs();
+        int[] offsets = new int[inputs.size()];
+        int[] sizes = new int[inputs.size()];
+        int cursor = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            offsets[i] = cursor;
+            sizes[i] = inputs.get(i).size();
+            cursor += sizes[i];
+        }
+        int resultOffset = cursor;
+        double[] buffer = new double[cursor + out.length + function.scratchSize(sizes, out.length)];
+        for (int i = 0; i < inputs.size(); i++) {
+            System.arraycopy(values[inputs.get(i).id()], 0, buffer, offsets[i], sizes[i]);
+        }
+        function.evaluate(buffer, offsets, sizes, resultOffset, out.length, resultOffset + out.length);
+        System.arraycopy(buffer, resultOffset, out, 0, out.length);
     }
 
     private static double unary(Operation operation, double x) {

@@ -53,14 +53,21 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FAMILY", description = "Model family, e.g. eight-schools (see `muster models`).")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "Model family, e.g. eight-schools (see `muster models`),"
+            + " or a model file: BUGS/JAGS (.bug, .jags, or .txt with a model block).")
     private String family;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "Built-in dataset name or CSV/TSV/Stan JSON file (default: the family's built-in data).")
-    private String data;
+    @Option(names = "--data", paramLabel = "PATH", description = "Built-in dataset name or CSV/TSV/Stan JSON file (default: the family's built-in data);"
+            + " for a model file, R dump, JSON or CSV files, repeatable (later files add variables).")
+    private List<String> data = new java.util.ArrayList<>();
 
-    @Option(names = "--method", paramLabel = "ID", defaultValue = "nuts", description = "Inference method (see `muster methods`). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", paramLabel = "ID", description = "Inference method (see `muster methods`). Default: nuts;"
+            + " for a model file, nuts when every unobserved node is continuous, gibbs when one is discrete.")
     private String method;
+
+    @Option(names = "--monitor", paramLabel = "NODE", split = ",", description = "Model file: the nodes to summarize and write"
+            + " (alpha.c,theta or theta[3]); default: every unobserved stochastic node and every deterministic one.")
+    private List<String> monitors = new java.util.ArrayList<>();
 
     @Option(names = "--adapt-delta", paramLabel = "P", description = "Target acceptance statistic of NUTS/HMC step-size adaptation, in (0, 1) (default 0.8); raise it (0.95, 0.99) when there are divergences.")
     private Double adaptDelta;
@@ -89,8 +96,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "KIND", description = "NUTS/HMC metric: diag_e (default), dense_e or unit_e.")
     private String metric;
 
-    @Option(names = "--init", paramLabel = "FILE", description = "JSON object of initial values by parameter name, on the constrained scale, e.g. {\"mu\": 0, \"tau\": 1, \"z\": [0, 0]}; parameters left out start at random.")
-    private Path init;
+    @Option(names = "--init", paramLabel = "FILE", description = "JSON object of initial values by parameter name, on the constrained scale, e.g. {\"mu\": 0, \"tau\": 1, \"z\": [0, 0]}; parameters left out start at random."
+            + " For a model file, R dump or JSON like the data, repeatable: one file for all chains, or one per chain.")
+    private List<Path> init = new java.util.ArrayList<>();
 
     @Option(names = "--chains", paramLabel = "N", defaultValue = "4", description = "Number of chains. Default: ${DEFAULT-VALUE}.")
     private int chains;
@@ -173,20 +181,36 @@ final class FitCommand implements Callable<Integer> {
         putOption(allMethodOptions, "tol_rel_obj", tolRelObj);
         putOption(allMethodOptions, "iter", iterations);
         putOption(allMethodOptions, "eta", eta);
-        Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
-        FitRequest request = FitRequest.builder(family).data(data).method(method).chains(chains).warmup(warmup)
+        Optional<ModelFileRun> file = ModelFileRun.of(family, data, init, monitors, chains, actualSeed);
+        if (file.isEmpty()) {
+            if (data.size() > 1 || init.size() > 1) {
+                throw new IllegalArgumentException((data.size() > 1 ? "--data" : "--init") + " is given more than once, but"
+                        + " model family " + family + " takes one; several files are for a model file (.bug)");
+            }
+            if (!monitors.isEmpty()) {
+                throw new IllegalArgumentException("--monitor is for a model file (.bug); a family's output is fixed");
+            }
+        }
+        String chosenMethod = method != null ? method : file.map(f -> f.loaded().defaultMethod()).orElse("nuts");
+        Map<String, double[]> initialValues = file.isPresent() ? file.get().initialValues()
+                : init.isEmpty() ? Map.of() : InitialValuesReader.read(init.get(0));
+        FitRequest request = FitRequest.builder(family).data(file.map(ModelFileRun::dataSource)
+                .orElse(data.isEmpty() ? null : data.get(0))).method(chosenMethod).chains(chains).warmup(warmup)
                 .draws(draws).seed(actualSeed).familyOptions(familyOptions.toFamilyOptions())
-                .methodOptions(allMethodOptions).initialValues(initialValues).predict(predict).build();
+                .methodOptions(allMethodOptions).initialValues(initialValues)
+                .chainInitialValues(file.map(ModelFileRun::chainInitialValues).orElse(List.of())).predict(predict).build();
+        file.ifPresent(f -> f.loaded().notes().forEach(note -> err.println("muster: note: " + note)));
         try (RunLog log = RunLog.start(verbose)) {
             // every input error (family, data, method, its options, initial values) shows before any folder is created
-            PreparedFit prepared = prepare(request);
+            PreparedFit prepared = file.isPresent() ? pipeline.prepare(request, file.get().model()) : prepare(request);
             if (familyOptions.showPriors()) {
                 return PriorTable.print(prepared.model(), out);
             }
             if (explain) {
-                List<String> lines = pipeline.explain(prepared);
-                out.println(lines.isEmpty() ? method + " updates all parameters together; there are no per-node updates to explain"
-                        : "Updates (" + method + "):");
+                List<String> lines = file.map(f -> f.loaded().explainInFileTerms(pipeline.explain(prepared)))
+                        .orElseGet(() -> pipeline.explain(prepared));
+                out.println(lines.isEmpty() ? chosenMethod + " updates all parameters together; there are no per-node updates to explain"
+                        : "Updates (" + chosenMethod + "):");
                 for (String line : lines) {
                     out.println("  " + line);
                 }
@@ -239,7 +263,7 @@ final class FitCommand implements Callable<Integer> {
         try {
             return pipeline.prepare(request);
         } catch (FitPipeline.InitialValuesException e) {
-            throw new IllegalArgumentException("--init " + init + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--init " + init.get(0) + ": " + e.getMessage(), e);
         }
     }
 
@@ -296,13 +320,13 @@ final class FitCommand implements Callable<Integer> {
     /** The terminal's view of an outcome: the summary table and what goes with its kind of fit. */
     private void print(FitOutcome outcome, PrintWriter out) {
         outcome.fit().match(posterior -> {
-            out.println(family + " on " + outcome.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
+            out.println(family + " on " + outcome.datasetSource() + ": " + outcome.request().method() + ", " + chains + " chains x " + draws
                     + " draws (" + warmup + " warmup), seed " + outcome.seed());
             printSummary(outcome, out);
             printShrinkage(outcome, out);
             return null;
         }, variational -> {
-            out.println(family + " on " + outcome.datasetSource() + ": " + method + ", "
+            out.println(family + " on " + outcome.datasetSource() + ": " + outcome.request().method() + ", "
                     + outcome.draws().draws().iterations() + " draws from the approximation, seed " + outcome.seed());
             printSummary(outcome, out);
             out.println();

@@ -51,7 +51,8 @@ public final class StanCsvDrawsOutput implements OutputWriter {
         if (!(outcome instanceof FitOutcome fit) || !fit.hasDraws()) {
             return List.of();
         }
-        if (streamed != null && streamed.isComplete() && !fit.request().predict()) {
+        if (streamed != null && streamed.isComplete() && !fit.request().predict()
+                && streamed.variables().equals(fit.draws().draws().variables())) {
             return streamed.files();
         }
         StanCsvWriter csv = new StanCsvWriter(header(fit.request(), fit.modelName(), fit.datasetSource()));

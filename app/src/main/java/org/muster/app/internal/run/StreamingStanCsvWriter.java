@@ -82,6 +82,11 @@ public final class StreamingStanCsvWriter implements FitListener, AutoCloseable 
         this.csv = csv;
     }
 
+    /** The columns streamed: the model's outputs, as the run announced them; empty before it starts. */
+    public List<String> variables() {
+        return run == null ? List.of() : run.variables();
+    }
+
     @Override
     public void onStart(SamplingStart start) {
         this.files = new ChainFile[start.chains()];

@@ -16,4 +16,13 @@ public sealed interface DistributionKernel permits UnivariateDistribution, Multi
 
     /** Where the distribution puts mass. */
     Support support();
+
+    /**
+     * The transform a parameter with this kernel is sampled through when the kernel fixes it itself (a
+     * truncation's or a censoring's bounds, a positive-definite matrix), or {@code null} to choose one by
+     * {@link #support()}.
+     */
+    default org.muster.core.api.transforms.Transform parameterTransform() {
+        return null;
+    }
 }
