@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.muster.models.api.ColumnMapping;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.Pooling;
@@ -28,11 +27,11 @@ import org.muster.models.spi.Pooling;
  * @param familyOptions {@code --param} options of the family, e.g. {@code parameterization=centered}
  * @param priors {@code --prior} texts, e.g. {@code tau=half_normal(0, 5)}
  * @param columnMappings {@code --map} texts, e.g. {@code y=clicks,n=views}
- * @param pooling {@code partial}, {@code none} or {@code complete}; empty for the family's default
+ * @param pooling {@code partial}, {@code none} or {@code complete}; empty text for the family's default
  * @param methodOptions options of the method, e.g. {@code adapt_delta=0.95}
  */
 public record FitSpec(String family, String method, int chains, int warmup, int draws, long seed,
-        Map<String, String> familyOptions, List<String> priors, List<String> columnMappings, Optional<String> pooling,
+        Map<String, String> familyOptions, List<String> priors, List<String> columnMappings, String pooling,
         Map<String, String> methodOptions) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -72,7 +71,9 @@ public record FitSpec(String family, String method, int chains, int warmup, int 
             builder.columns(ColumnMapping.parseAll(columnMappings));
         }
         priors.forEach(builder::prior);
-        pooling.ifPresent(p -> builder.pooling(Pooling.parse(p)));
+        if (!pooling.isEmpty()) {
+            builder.pooling(Pooling.parse(pooling));
+        }
         return builder.build();
     }
 
@@ -157,7 +158,7 @@ public record FitSpec(String family, String method, int chains, int warmup, int 
         /** @throws IllegalArgumentException for fewer than 1 chain or 2 draws, or negative warmup */
         public FitSpec build() {
             return new FitSpec(family, method, chains, warmup, draws, seed, familyOptions, priors, columnMappings,
-                    Optional.ofNullable(pooling), methodOptions);
+                    pooling == null ? "" : pooling, methodOptions);
         }
     }
 }
