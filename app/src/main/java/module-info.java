@@ -19,6 +19,18 @@ module org.muster.app {
 
     uses org.muster.core.spi.InferenceMethodProvider;
     uses org.muster.models.spi.ModelFamily;
+    uses org.muster.app.api.OutputWriter;
+
+    // The application's output formats, in the order their files are listed.
+    provides org.muster.app.api.OutputWriter with
+            org.muster.app.internal.SummaryOutput,
+            org.muster.app.internal.PointEstimateOutput,
+            org.muster.app.internal.run.StanCsvDrawsOutput,
+            org.muster.app.internal.ShrinkageCsvWriter,
+            org.muster.app.internal.VariationalCsvWriter,
+            org.muster.app.internal.report.ReportWriter,
+            org.muster.app.internal.LadderCsvWriter,
+            org.muster.app.internal.run.RunRecordWriter;
 
     opens org.muster.app.internal to com.google.guice;
     opens org.muster.app.internal.run to com.google.guice;

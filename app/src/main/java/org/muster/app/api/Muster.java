@@ -5,10 +5,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.muster.core.api.Model;
 import org.muster.core.spi.InferenceMethodProvider;
-import org.muster.models.api.Dataset;
-import org.muster.models.api.DatasetReader;
 import org.muster.models.spi.FamilyModel;
-import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.ModelFamily;
 
 /**
@@ -24,17 +21,28 @@ import org.muster.models.spi.ModelFamily;
  */
 public final class Muster {
 
+    /** The version of Muster, as {@code muster --version} and {@code run.json} give it. */
+    public static final String VERSION = "0.1.0";
+
+    /** The name output files give a model built in Java (a family's model carries the family's id). */
+    public static final String JAVA_MODEL = "model";
+
     private Muster() {
     }
 
     /** A fit of a model built with the graph API; run it with {@link FitRequestBuilder#run()}. */
     public static FitRequestBuilder fit(Model model) {
-        return new FitRequestBuilder(model, Optional.empty());
+        return new FitRequestBuilder(new LoadedModel(JAVA_MODEL, "no data", FamilyModel.of(model), Optional.empty()));
     }
 
-    /** A fit of a model family on its built-in dataset, with the family's default options. */
+    /**
+     * A fit of a model family on its built-in dataset (or {@link FitRequestBuilder#data}), with the
+     * family's default options (or {@link FitRequestBuilder#familyOptions}): the same request the
+     * command line's {@code muster fit FAMILY} makes.
+     */
     public static FitRequestBuilder fit(String familyId) {
-        return fit(family(familyId).prepare(builtInData(family(familyId)), FamilyOptions.none()));
+        family(familyId);
+        return new FitRequestBuilder(familyId);
     }
 
     /**
@@ -42,7 +50,7 @@ public final class Muster {
      * units' shrinkage where the family has units.
      */
     public static FitRequestBuilder fit(FamilyModel model) {
-        return new FitRequestBuilder(model.model(), Optional.of(model));
+        return new FitRequestBuilder(new LoadedModel(JAVA_MODEL, "given", model, Optional.empty()));
     }
 
     /**
@@ -76,14 +84,5 @@ public final class Muster {
         return all.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "unknown inference method '" + id + "'; available: "
                         + all.stream().map(InferenceMethodProvider::id).sorted().toList()));
-    }
-
-    private static Dataset builtInData(ModelFamily family) {
-        if (family.dataColumns().isEmpty()) {
-            return Dataset.empty("no data");
-        }
-        String name = family.defaultDataset().orElseThrow(() -> new IllegalArgumentException("model family "
-                + family.id() + " has no built-in data; build its model with family.prepare(dataset, options)"));
-        return DatasetReader.load(name);
     }
 }

@@ -1,12 +1,11 @@
 package org.muster.app.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.muster.core.api.Draws;
 import org.muster.diagnostics.api.StanCsv;
+import org.muster.diagnostics.api.WholeFile;
 
 /** Writes draws as a plain CSV: a header of variable names, then one row per draw, chain after chain. */
 public final class DrawsCsvWriter {
@@ -19,7 +18,7 @@ public final class DrawsCsvWriter {
     public Path write(Path directory, String name, Draws draws) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(name);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             for (int v = 0; v < draws.variables().size(); v++) {
                 out.write((v == 0 ? "" : ",") + StanCsv.headerCell(draws.variables().get(v)));
             }
@@ -34,7 +33,7 @@ public final class DrawsCsvWriter {
                     out.write(line.append('\n').toString());
                 }
             }
-        }
+        });
         return file;
     }
 }

@@ -2,9 +2,8 @@ package org.muster.app.internal;
 
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.muster.app.api.ModelLoader;
 import org.muster.models.api.Dataset;
-import org.muster.models.api.DatasetReader;
-import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.ModelFamily;
@@ -39,20 +38,7 @@ public final class FamilyLoader {
      */
     public Loaded load(String familyId, Optional<String> data, FamilyOptions options) {
         ModelFamily family = families.require(familyId);
-        Dataset dataset = dataset(family, data);
+        Dataset dataset = ModelLoader.dataset(family, data.orElse(null));
         return new Loaded(family, dataset.source(), family.prepare(dataset, options));
-    }
-
-    private static Dataset dataset(ModelFamily family, Optional<String> data) {
-        if (family.dataColumns().isEmpty()) {
-            if (data.isPresent()) {
-                throw new IllegalArgumentException("model " + family.id() + " takes no data; leave out --data");
-            }
-            return Dataset.empty("no data");
-        }
-        String name = data.or(family::defaultDataset).orElseThrow(() -> new IllegalArgumentException("model "
-                + family.id() + " has no built-in data; give --data FILE with columns "
-                + family.dataColumns().stream().filter(c -> !c.optional()).map(DataColumn::name).toList()));
-        return DatasetReader.load(name);
     }
 }

@@ -2,25 +2,21 @@ package org.muster.app.internal;
 
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import org.muster.core.api.Draws;
-import org.muster.core.api.Fit;
-import org.muster.core.api.Model;
-import org.muster.core.api.PointEstimate;
-import org.muster.core.api.PosteriorDraws;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.FitPipeline;
+import org.muster.app.api.FitRequest;
+import org.muster.app.api.LadderOutcome;
+import org.muster.app.api.LadderOutcome.Row;
+import org.muster.app.api.LadderOutcome.Rung;
+import org.muster.app.api.LoadedModel;
 import org.muster.core.spi.FitListener;
-import org.muster.core.spi.InferenceMethodProvider;
-import org.muster.core.spi.MethodOptions;
-import org.muster.core.spi.RunConfig;
 import org.muster.models.api.UnitEstimates;
-import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.Pooling;
 import org.slf4j.Logger;
@@ -48,15 +44,11 @@ public final class LadderService {
             new Step("map2", "MAP-II", "map2", Map.of()),
             new Step("nuts", "full Bayes", "nuts", Map.of()));
 
-    private final FamilyLoader families;
-    private final ProviderRegistry<InferenceMethodProvider> methods;
-    private final ExecutorService executor;
+    private final FitPipeline pipeline;
 
     @Inject
-    LadderService(FamilyLoader families, ProviderRegistry<InferenceMethodProvider> methods, ExecutorService executor) {
-        this.families = families;
-        this.methods = methods;
-        this.executor = executor;
+    LadderService(FitPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     /**
@@ -73,95 +65,46 @@ public final class LadderService {
     }
 
     /**
-     * One column of the ladder.
-     *
-     * @param id machine name, as in ladder.csv
-     * @param label column heading
-     * @param note why the rung has no answer, or what to know about its answer; empty when nothing needs saying
-     * @param answered whether the rung gave values
+     * Fits every rung through the one fit pipeline and lines them up; a rung that fails or finds no
+     * estimate gets a note instead of values.
      */
-    public record Rung(String id, String label, Optional<String> note, boolean answered) {
-    }
-
-    /**
-     * One row: a hyperparameter or a unit's value.
-     *
-     * @param variable e.g. {@code alpha} or {@code theta[71]}
-     * @param unit the unit's label, empty for a hyperparameter
-     * @param values one per rung, NaN where the rung has no such value
-     */
-    public record Row(String variable, String unit, double[] values) {
-
-        public Row {
-            values = values.clone();
-        }
-
-        @Override
-        public double[] values() {
-            return values.clone();
-        }
-    }
-
-    /**
-     * The ladder.
-     *
-     * @param rungs the columns
-     * @param hyperparameters rows for the population's parameters
-     * @param units rows for every unit, in order
-     * @param shown the indices into {@code units} worth printing (all when there are few)
-     */
-    public record Ladder(String family, String datasetSource, List<Rung> rungs, List<Row> hyperparameters,
-            List<Row> units, List<Integer> shown) {
-
-        public Ladder {
-            rungs = List.copyOf(rungs);
-            hyperparameters = List.copyOf(hyperparameters);
-            units = List.copyOf(units);
-            shown = List.copyOf(shown);
-        }
-    }
-
-    /** Fits every rung and lines them up; a rung that fails or finds no estimate gets a note instead of values. */
-    public Ladder climb(Request request, int firstUnits, int lastUnits) {
+    public LadderOutcome climb(Request request, int firstUnits, int lastUnits) {
         if (request.familyOptions().pooling() != Pooling.PARTIAL) {
             throw new IllegalArgumentException("--pooling " + request.familyOptions().pooling().toString().toLowerCase(java.util.Locale.ROOT)
                     + ": the ladder runs from no pooling to complete pooling itself on the partial-pooling model; leave --pooling out");
         }
-        FamilyLoader.Loaded loaded = families.load(request.family(), request.data(), request.familyOptions());
-        FamilyModel familyModel = loaded.model();
-        Model model = familyModel.model();
+        // the full-Bayes rung's request; the point rungs differ in method, options, chains and draws only
+        FitRequest bayes = FitRequest.builder(request.family()).data(request.data().orElse(null))
+                .familyOptions(request.familyOptions()).method("nuts").chains(request.chains()).warmup(request.warmup())
+                .draws(request.draws()).seed(request.seed()).build();
+        LoadedModel loaded = pipeline.loader().load(bayes);
         // units given as deviations (glmm's varying intercepts) have no no-pooling and complete-pooling
         // versions of the model to climb between
-        UnitEstimates unitEstimates = familyModel.units().filter(u -> !u.deviations())
+        UnitEstimates unitEstimates = loaded.model().units().filter(u -> !u.deviations())
                 .orElseThrow(() -> new IllegalArgumentException("model " + request.family()
                         + " has no units to pool, so there is no ladder to climb"));
         String unitVariable = unitEstimates.variable();
         int unitCount = unitEstimates.count();
-        RunConfig pointConfig = RunConfig.builder().chains(4).warmup(0).draws(2).seed(request.seed()).build();
-        RunConfig nutsConfig = RunConfig.builder().chains(request.chains()).warmup(request.warmup()).draws(request.draws())
-                .seed(request.seed()).executor(executor).build();
         List<Rung> rungs = new ArrayList<>();
         List<Map<String, double[]>> values = new ArrayList<>();
+        Map<String, FitOutcome> fits = new LinkedHashMap<>();
         for (Step step : STEPS) {
             Map<String, double[]> rungValues = new LinkedHashMap<>();
             Optional<String> note = Optional.empty();
             boolean answered = false;
             try {
-                InferenceMethodProvider provider = methods.require(step.method());
                 boolean sampler = step.method().equals("nuts");
+                FitRequest rung = sampler ? bayes
+                        : bayes.toBuilder().method(step.method()).methodOptions(step.options()).chains(4).warmup(0)
+                                .draws(2).build();
                 LOG.debug("ladder: {} on {}", step.label(), request.family());
-                Fit fit = provider.create(MethodOptions.of(step.options())).fit(model, sampler ? nutsConfig : pointConfig,
-                        FitListener.NONE);
-                if (fit instanceof PointEstimate estimate) {
-                    rungValues.putAll(estimate.estimates());
-                    answered = estimate.hasEstimate();
-                    if (!estimate.warnings().isEmpty()) {
-                        note = Optional.of(estimate.warnings().get(0));
-                    }
-                } else if (fit instanceof PosteriorDraws draws) {
-                    rungValues.putAll(posteriorMeans(draws.draws()));
-                    answered = true;
+                FitOutcome outcome = pipeline.run(pipeline.prepare(rung, loaded), FitListener.NONE, Optional.empty());
+                rungValues.putAll(outcome.pointValues());
+                answered = outcome.hasDraws() || outcome.pointEstimate().hasEstimate();
+                if (!outcome.hasDraws() && !outcome.pointEstimate().warnings().isEmpty()) {
+                    note = Optional.of(outcome.pointEstimate().warnings().get(0));
                 }
+                fits.put(step.id(), outcome);
             } catch (IllegalArgumentException e) {
                 if (step.id().equals("moments")) {
                     continue;   // the method of moments is a beta-binomial rung only
@@ -192,8 +135,8 @@ public final class LadderService {
         for (int j = 0; j < unitCount; j++) {
             units.add(new Row(unitVariable + "[" + (j + 1) + "]", unitEstimates.labels().get(j), column(values, unitVariable, j)));
         }
-        return new Ladder(request.family(), loaded.source(), rungs, hyper, units, shown(unitCount, request.units(),
-                firstUnits, lastUnits));
+        return new LadderOutcome(bayes, loaded.datasetSource(), rungs, hyper, units,
+                shown(unitCount, request.units(), firstUnits, lastUnits), fits, Optional.empty());
     }
 
     private static double[] column(List<Map<String, double[]>> values, String name, int member) {
@@ -202,20 +145,6 @@ public final class LadderService {
             double[] v = values.get(r).get(name);
             out[r] = v != null && member < v.length ? v[member] : Double.NaN;
         }
-        return out;
-    }
-
-    /** Posterior means by variable name, vectors gathered from their members {@code theta[1]}, ... */
-    private static Map<String, double[]> posteriorMeans(Draws draws) {
-        Map<String, List<Double>> byName = new LinkedHashMap<>();
-        for (String variable : draws.variables()) {
-            int bracket = variable.indexOf('[');
-            String name = bracket < 0 ? variable : variable.substring(0, bracket);
-            double mean = Arrays.stream(draws.pooled(draws.indexOf(variable))).average().orElse(Double.NaN);
-            byName.computeIfAbsent(name, k -> new ArrayList<>()).add(mean);
-        }
-        Map<String, double[]> out = new LinkedHashMap<>();
-        byName.forEach((name, means) -> out.put(name, means.stream().mapToDouble(Double::doubleValue).toArray()));
         return out;
     }
 

@@ -1,18 +1,19 @@
 package org.muster.app.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.FitRequest;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.api.PointEstimate;
 import org.muster.diagnostics.api.StanCsv;
+import org.muster.diagnostics.api.WholeFile;
 
 /**
  * The files {@code --output DIR} writes for a point estimate: {@code summary.csv}
@@ -20,99 +21,91 @@ import org.muster.diagnostics.api.StanCsv;
  * {@code summary.json} (the same, plus the objective, its trace, the warnings and the settings).
  * Undefined numbers (NaN) are empty cells in the CSV and {@code null} in the JSON.
  */
-public final class PointEstimateOutput {
+public final class PointEstimateOutput implements OutputWriter {
 
     private final JsonFactory factory = new JsonFactory();
 
-    /**
-     * Writes both files into a directory, created if missing.
-     *
-     * @return the files written
-     * @throws UncheckedIOException naming the directory if it cannot be written
-     */
-    public List<Path> write(Path directory, PointEstimateResult result) {
-        try {
-            Files.createDirectories(directory);
-            return List.of(writeCsv(directory, result), writeJson(directory, result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
+    /** Writes both files for a point estimate; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (!(outcome instanceof FitOutcome result) || !(result.fit() instanceof PointEstimate)) {
+            return List.of();
         }
+        Files.createDirectories(directory);
+        return List.of(writeCsv(directory, result), writeJson(directory, result));
     }
 
-    private static Path writeCsv(Path directory, PointEstimateResult result) throws IOException {
-        PointEstimate estimate = result.estimate();
+    private static Path writeCsv(Path directory, FitOutcome result) throws IOException {
+        PointEstimate estimate = result.pointEstimate();
         Path file = directory.resolve("summary.csv");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             out.write("variable,estimate,std_error\n");
             for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
                 double[] values = entry.getValue();
                 double[] errors = estimate.standardErrors().get(entry.getKey());
                 for (int i = 0; i < values.length; i++) {
-                    out.write(StanCsv.headerCell(result.variable(entry.getKey(), i, values.length)) + "," + cell(values[i]) + ","
+                    out.write(StanCsv.headerCell(estimate.variable(entry.getKey(), i, values.length)) + "," + cell(values[i]) + ","
                             + cell(errors == null ? Double.NaN : errors[i]) + "\n");
                 }
             }
-        }
+        });
         return file;
     }
 
-    private Path writeJson(Path directory, PointEstimateResult result) throws IOException {
-        PointEstimate estimate = result.estimate();
+    private Path writeJson(Path directory, FitOutcome result) throws IOException {
+        PointEstimate estimate = result.pointEstimate();
         FitRequest request = result.request();
         Path file = directory.resolve("summary.json");
-        try (JsonGenerator json = factory.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeStringField("method", estimate.methodId());
-            json.writeStringField("family", request.family());
-            json.writeStringField("data", result.datasetSource());
-            json.writeNumberField("seed", request.seed());
-            number(json, "objective", estimate.objective());
-            json.writeArrayFieldStart("variables");
-            for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
-                double[] values = entry.getValue();
-                double[] errors = estimate.standardErrors().get(entry.getKey());
-                for (int i = 0; i < values.length; i++) {
-                    json.writeStartObject();
-                    json.writeStringField("variable", result.variable(entry.getKey(), i, values.length));
-                    number(json, "estimate", values[i]);
-                    number(json, "std_error", errors == null ? Double.NaN : errors[i]);
-                    json.writeEndObject();
+        WholeFile.write(file, out -> {
+            try (JsonGenerator json = factory.createGenerator(out)) {
+                json.useDefaultPrettyPrinter();
+                json.writeStartObject();
+                json.writeStringField("method", estimate.methodId());
+                json.writeStringField("family", result.modelName());
+                json.writeStringField("data", result.datasetSource());
+                json.writeNumberField("seed", request.seed());
+                number(json, "objective", estimate.objective());
+                json.writeArrayFieldStart("variables");
+                for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
+                    double[] values = entry.getValue();
+                    double[] errors = estimate.standardErrors().get(entry.getKey());
+                    for (int i = 0; i < values.length; i++) {
+                        json.writeStartObject();
+                        json.writeStringField("variable", estimate.variable(entry.getKey(), i, values.length));
+                        number(json, "estimate", values[i]);
+                        number(json, "std_error", errors == null ? Double.NaN : errors[i]);
+                        json.writeEndObject();
+                    }
                 }
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("objective_trace");
-            for (double value : estimate.objectiveTrace()) {
-                if (Double.isFinite(value)) {
-                    json.writeNumber(value);
-                } else {
-                    json.writeNull();
+                json.writeEndArray();
+                json.writeArrayFieldStart("objective_trace");
+                for (double value : estimate.objectiveTrace()) {
+                    if (Double.isFinite(value)) {
+                        json.writeNumber(value);
+                    } else {
+                        json.writeNull();
+                    }
                 }
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("warnings");
-            for (String warning : estimate.warnings()) {
-                json.writeString(warning);
-            }
-            json.writeEndArray();
-            json.writeObjectFieldStart("settings");
-            for (Map.Entry<String, String> setting : estimate.settings().entrySet()) {
-                json.writeStringField(setting.getKey(), setting.getValue());
-            }
-            for (Map.Entry<String, String> option : new java.util.TreeMap<>(request.methodOptions()).entrySet()) {
-                if (!estimate.settings().containsKey(option.getKey())) {
-                    json.writeStringField(option.getKey(), option.getValue());
+                json.writeEndArray();
+                json.writeArrayFieldStart("warnings");
+                for (String warning : estimate.warnings()) {
+                    json.writeString(warning);
                 }
+                json.writeEndArray();
+                json.writeObjectFieldStart("settings");
+                for (Map.Entry<String, String> setting : estimate.settings().entrySet()) {
+                    json.writeStringField(setting.getKey(), setting.getValue());
+                }
+                for (Map.Entry<String, String> option : new java.util.TreeMap<>(request.methodOptions()).entrySet()) {
+                    if (!estimate.settings().containsKey(option.getKey())) {
+                        json.writeStringField(option.getKey(), option.getValue());
+                    }
+                }
+                json.writeEndObject();
+                json.writeEndObject();
             }
-            json.writeEndObject();
-            json.writeEndObject();
-        }
+        });
         return file;
-    }
-
-    /** {@code theta[3]} for member 3 (1-based) of a vector, the bare name for a scalar. */
-    public static String scalarName(String name, int index, int size) {
-        return size == 1 ? name : name + "[" + (index + 1) + "]";
     }
 
     private static String cell(double value) {

@@ -1,24 +1,36 @@
 package org.muster.app.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.diagnostics.api.StanCsv;
+import org.muster.diagnostics.api.WholeFile;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
 
 /** Writes {@code shrinkage.csv}: one row per unit, numbers at full precision, empty cells for undefined values. */
-public final class ShrinkageCsvWriter {
+public final class ShrinkageCsvWriter implements OutputWriter {
 
     /** The header. */
     public static final String HEADER = "unit,variable,raw,mean,q5,q95,population_mean,shrinkage";
 
+    /** Writes the table of a fit whose model has units; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (outcome instanceof FitOutcome fit && fit.shrinkage().isPresent()) {
+            return List.of(write(directory, fit.shrinkage().get()));
+        }
+        return List.of();
+    }
+
     public Path write(Path directory, ShrinkageTable table) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("shrinkage.csv");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             // the units' sizes only where the family gives them, so other families' files keep their columns
             boolean sizes = table.rows().stream().anyMatch(r -> r.n() >= 0);
             out.write(HEADER + (sizes ? ",n" : ""));
@@ -29,7 +41,7 @@ public final class ShrinkageCsvWriter {
                         + number(row.populationMean()) + "," + number(row.shrinkage())
                         + (sizes ? "," + (row.n() >= 0 ? Integer.toString(row.n()) : "") : "") + "\n");
             }
-        }
+        });
         return file;
     }
 

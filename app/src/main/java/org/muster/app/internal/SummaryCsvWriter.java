@@ -1,13 +1,12 @@
 package org.muster.app.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.muster.diagnostics.api.StanCsv;
 import org.muster.diagnostics.api.SummaryRow;
+import org.muster.diagnostics.api.WholeFile;
 
 /**
  * Writes {@code summary.csv}: one row per variable, numbers at full precision, {@code NaN} where a
@@ -21,7 +20,7 @@ public final class SummaryCsvWriter {
     public Path write(Path directory, List<SummaryRow> rows) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("summary.csv");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             out.write(HEADER);
             out.write('\n');
             for (SummaryRow row : rows) {
@@ -29,7 +28,7 @@ public final class SummaryCsvWriter {
                         + "," + row.q95() + "," + row.mcseMean() + "," + row.mcseSd() + "," + row.rhat() + ","
                         + row.essBulk() + "," + row.essTail() + "\n");
             }
-        }
+        });
         return file;
     }
 }

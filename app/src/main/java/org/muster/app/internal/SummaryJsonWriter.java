@@ -1,6 +1,5 @@
 package org.muster.app.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import org.muster.diagnostics.api.DiagnosticWarning;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
 import org.muster.diagnostics.api.SummaryRow;
+import org.muster.diagnostics.api.WholeFile;
 
 /**
  * Writes {@code summary.json}: the columns of {@code summary.csv} per variable, the sampler checks, the
@@ -31,61 +31,63 @@ public final class SummaryJsonWriter {
             throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("summary.json");
-        try (JsonGenerator json = factory.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeStringField("method", method);
-            json.writeNumberField("chains", summary.chains());
-            json.writeNumberField("draws_per_chain", summary.drawsPerChain());
-            json.writeArrayFieldStart("variables");
-            for (SummaryRow row : summary.rows()) {
+        WholeFile.write(file, out -> {
+            try (JsonGenerator json = factory.createGenerator(out)) {
+                json.useDefaultPrettyPrinter();
                 json.writeStartObject();
-                json.writeStringField("variable", row.variable());
-                number(json, "mean", row.mean());
-                number(json, "sd", row.sd());
-                number(json, "q5", row.q5());
-                number(json, "q50", row.q50());
-                number(json, "q95", row.q95());
-                number(json, "mcse_mean", row.mcseMean());
-                number(json, "mcse_sd", row.mcseSd());
-                number(json, "rhat", row.rhat());
-                number(json, "ess_bulk", row.essBulk());
-                number(json, "ess_tail", row.essTail());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeFieldName("sampler");
-            if (summary.sampler().isPresent()) {
-                sampler(json, summary.sampler().get());
-            } else {
-                json.writeNull();
-            }
-            json.writeArrayFieldStart("timing");
-            for (ChainReport chain : chains) {
-                json.writeStartObject();
-                json.writeNumberField("chain", chain.chain());
-                number(json, "warmup_seconds", chain.warmupSeconds());
-                number(json, "sampling_seconds", chain.samplingSeconds());
-                number(json, "total_seconds", chain.warmupSeconds() + chain.samplingSeconds());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("warnings");
-            for (DiagnosticWarning warning : summary.warnings()) {
-                json.writeStartObject();
-                json.writeStringField("kind", warning.kind().name().toLowerCase(Locale.ROOT));
-                json.writeStringField("message", warning.message());
-                json.writeStringField("advice", warning.advice());
+                json.writeStringField("method", method);
+                json.writeNumberField("chains", summary.chains());
+                json.writeNumberField("draws_per_chain", summary.drawsPerChain());
                 json.writeArrayFieldStart("variables");
-                for (String variable : warning.variables()) {
-                    json.writeString(variable);
+                for (SummaryRow row : summary.rows()) {
+                    json.writeStartObject();
+                    json.writeStringField("variable", row.variable());
+                    number(json, "mean", row.mean());
+                    number(json, "sd", row.sd());
+                    number(json, "q5", row.q5());
+                    number(json, "q50", row.q50());
+                    number(json, "q95", row.q95());
+                    number(json, "mcse_mean", row.mcseMean());
+                    number(json, "mcse_sd", row.mcseSd());
+                    number(json, "rhat", row.rhat());
+                    number(json, "ess_bulk", row.essBulk());
+                    number(json, "ess_tail", row.essTail());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeFieldName("sampler");
+                if (summary.sampler().isPresent()) {
+                    sampler(json, summary.sampler().get());
+                } else {
+                    json.writeNull();
+                }
+                json.writeArrayFieldStart("timing");
+                for (ChainReport chain : chains) {
+                    json.writeStartObject();
+                    json.writeNumberField("chain", chain.chain());
+                    number(json, "warmup_seconds", chain.warmupSeconds());
+                    number(json, "sampling_seconds", chain.samplingSeconds());
+                    number(json, "total_seconds", chain.warmupSeconds() + chain.samplingSeconds());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("warnings");
+                for (DiagnosticWarning warning : summary.warnings()) {
+                    json.writeStartObject();
+                    json.writeStringField("kind", warning.kind().name().toLowerCase(Locale.ROOT));
+                    json.writeStringField("message", warning.message());
+                    json.writeStringField("advice", warning.advice());
+                    json.writeArrayFieldStart("variables");
+                    for (String variable : warning.variables()) {
+                        json.writeString(variable);
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
                 }
                 json.writeEndArray();
                 json.writeEndObject();
             }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
+        });
         return file;
     }
 

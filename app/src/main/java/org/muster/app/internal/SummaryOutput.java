@@ -1,33 +1,32 @@
 package org.muster.app.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.diagnostics.api.PosteriorSummary;
 
-/** The files {@code --output DIR} writes for a summarized fit: {@code summary.csv} and {@code summary.json}. */
-public final class SummaryOutput {
+/** The summary files of a fit with draws: {@code summary.csv} and {@code summary.json}. */
+public final class SummaryOutput implements OutputWriter {
 
     private final SummaryCsvWriter csv = new SummaryCsvWriter();
     private final SummaryJsonWriter json = new SummaryJsonWriter();
 
-    /**
-     * Writes both files into a directory, created if missing.
-     *
-     * @return the files written
-     * @throws UncheckedIOException naming the directory if it cannot be written
-     */
-    public List<Path> write(Path directory, PosteriorDraws fit, PosteriorSummary summary) {
-        try {
-            List<Path> files = new ArrayList<>();
-            files.add(csv.write(directory, summary.rows()));
-            files.add(json.write(directory, fit.methodId(), summary, fit.chains()));
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
+    /** Writes both files for a fit with draws; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (!(outcome instanceof FitOutcome fit) || !fit.hasDraws()) {
+            return List.of();
         }
+        return write(directory, fit.draws(), fit.summary());
+    }
+
+    /** Writes both files for draws and their summary (as {@code muster diagnose} reads them back), into a folder created if missing. */
+    public List<Path> write(Path directory, PosteriorDraws draws, PosteriorSummary summary) throws IOException {
+        java.nio.file.Files.createDirectories(directory);
+        return List.of(csv.write(directory, summary.rows()), json.write(directory, draws.methodId(), summary, draws.chains()));
     }
 }

@@ -2,7 +2,6 @@ package org.muster.diagnostics.api;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,9 +51,8 @@ public final class StanCsvWriter {
         List<Path> files = new ArrayList<>();
         for (int c = 0; c < fit.draws().chains(); c++) {
             Path file = directory.resolve(fileName(fit, c));
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                write(out, fit, c);
-            }
+            int chain = c;
+            WholeFile.write(file, out -> write(out, fit, chain));
             files.add(file);
         }
         return files;

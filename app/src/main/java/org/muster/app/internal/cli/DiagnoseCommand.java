@@ -53,8 +53,12 @@ final class DiagnoseCommand implements Runnable {
         SummaryReport.print(out, summary);
         if (output != null) {
             out.println();
-            for (Path file : summaryOutput.write(output, fit, summary)) {
-                out.println("wrote " + file);
+            try {
+                for (Path file : summaryOutput.write(output, fit, summary)) {
+                    out.println("wrote " + file);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
             }
         }
     }

@@ -1,43 +1,33 @@
 package org.muster.app.internal.cli;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.muster.app.internal.FitOutcome;
-import org.muster.app.internal.FitRequest;
-import org.muster.app.internal.FitResult;
-import org.muster.app.internal.FitService;
-import org.muster.app.internal.PointEstimateResult;
-import org.muster.app.internal.VariationalCsvWriter;
-import org.muster.app.internal.ShrinkageCsvWriter;
-import org.muster.app.internal.SummaryOutput;
-import org.muster.app.internal.run.FitListeners;
+import org.muster.app.api.FitInterruptedException;
+import org.muster.app.api.FitListeners;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.FitPipeline;
+import org.muster.app.api.FitRequest;
+import org.muster.app.api.OutputFolder;
+import org.muster.app.api.PreparedFit;
+import org.muster.app.api.RunInfo;
 import org.muster.app.internal.run.InterruptHook;
 import org.muster.app.internal.run.Interruption;
 import org.muster.app.internal.run.OutputDirectory;
 import org.muster.app.internal.run.RunLog;
 import org.muster.app.internal.run.RunRecord;
-import org.muster.app.internal.run.StreamingStanCsvWriter;
 import org.muster.core.api.ChainReport;
 import org.muster.core.api.PosteriorDraws;
-import org.muster.app.internal.report.ReportInput;
-import org.muster.app.internal.report.ReportWriter;
 import org.muster.core.spi.FitListener;
-import org.muster.diagnostics.api.StanCsvHeader;
-import org.muster.diagnostics.api.StanCsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -57,11 +47,8 @@ final class FitCommand implements Callable<Integer> {
 
     private static final Duration INTERRUPT_PATIENCE = Duration.ofSeconds(60);
 
-    private final FitService service;
+    private final FitPipeline pipeline;
     private final Interruption interruption;
-    private final SummaryOutput summaryOutput = new SummaryOutput();
-    private final ShrinkageCsvWriter shrinkageWriter = new ShrinkageCsvWriter();
-    private final ReportWriter reportWriter = new ReportWriter();
 
     @Spec
     private CommandSpec spec;
@@ -126,6 +113,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-output", description = "Write no files; only print the summary.")
     private boolean noOutput;
 
+    @Option(names = "--overwrite", description = "Let --output name a folder holding an earlier Muster run's files:"
+            + " they (and only they, as its run.json lists them) are removed first. A folder holding any other file"
+            + " is refused.")
+    private boolean overwrite;
+
     @Option(names = "--strict", description = "Exit with code 1 when the fit ran but the diagnostics warn (R-hat, ESS,"
             + " divergences, tree depth, E-BFMI).")
     private boolean strict;
@@ -140,15 +132,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Before fitting, print the update the method gives each node (for gibbs: conjugate draw or slice sampling).")
     private boolean explain;
 
-    @Option(names = "--method-param", paramLabel = "KEY=VALUE", description = "Inference method option (repeatable).")
+    @Option(names = "--method-param", paramLabel = "KEY=VALUE", description = "Inference method option (repeatable); `muster methods ID` lists the options a method takes, their ranges and defaults.")
     private Map<String, String> methodOptions = new LinkedHashMap<>();
 
     /** Where the current run logs, once its output folder exists; read by the error handler. */
     private Optional<Path> logFile = Optional.empty();
 
     @Inject
-    FitCommand(FitService service, Interruption interruption) {
-        this.service = service;
+    FitCommand(FitPipeline pipeline, Interruption interruption) {
+        this.pipeline = pipeline;
         this.interruption = interruption;
     }
 
@@ -186,16 +178,17 @@ final class FitCommand implements Callable<Integer> {
             allMethodOptions.put("output_samples", Integer.toString(draws));
         }
         Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
-        FitRequest request = new FitRequest(family, Optional.ofNullable(data), method, chains, warmup, draws, actualSeed,
-                Optional.ofNullable(output), familyOptions.toFamilyOptions(), allMethodOptions, initialValues, predict);
+        FitRequest request = FitRequest.builder(family).data(data).method(method).chains(chains).warmup(warmup)
+                .draws(draws).seed(actualSeed).familyOptions(familyOptions.toFamilyOptions())
+                .methodOptions(allMethodOptions).initialValues(initialValues).predict(predict).build();
         try (RunLog log = RunLog.start(verbose)) {
-            // input errors (family, method, data) show before any folder is created
-            FitService.PreparedFit prepared = service.prepare(request);
+            // every input error (family, data, method, its options, initial values) shows before any folder is created
+            PreparedFit prepared = prepare(request);
             if (familyOptions.showPriors()) {
-                return PriorTable.print(prepared.loaded(), out);
+                return PriorTable.print(prepared.model(), out);
             }
             if (explain) {
-                List<String> lines = service.explain(prepared);
+                List<String> lines = pipeline.explain(prepared);
                 out.println(lines.isEmpty() ? method + " updates all parameters together; there are no per-node updates to explain"
                         : "Updates (" + method + "):");
                 for (String line : lines) {
@@ -203,57 +196,66 @@ final class FitCommand implements Callable<Integer> {
                 }
                 out.println();
             }
-            Optional<Path> directory = noOutput ? Optional.empty() : Optional.of(outputDirectory());
-            logFile = directory.map(log::logTo);
-            Optional<RunRecord> record = directory.map(d -> RunRecord.begin(d, new RunRecord.Start(
-                    spec.root().commandLine().getParseResult().originalArgs(), version(), actualSeed, seed != null,
-                    settings(request, d)), startTime));
-            LOG.debug("muster {} fit: {}", version(), spec.root().commandLine().getParseResult().originalArgs());
-            Outcome outcome = new Outcome();
-            try (InterruptHook hook = InterruptHook.install(interruption, INTERRUPT_PATIENCE)) {
-                try {
-                    outcome.status = run(prepared, directory, actualSeed, quiet, out, err, outcome);
-                } catch (RuntimeException e) {
-                    outcome.status = e instanceof IllegalArgumentException ? ExitCodes.INPUT_ERROR : ExitCodes.INTERNAL_ERROR;
-                    log.recordFailure("fit failed", e);
-                    throw e;
-                } finally {
-                    record.ifPresent(r -> r.end(Instant.now(), outcome.status, outcome.cancelled,
-                            outcome.fit.map(PosteriorDraws::settings), outcome.fit.map(f -> f.draws().iterations())));
-                }
+            Optional<OutputFolder> folder = noOutput ? Optional.empty() : Optional.of(outputFolder());
+            try {
+                return fit(prepared, folder.map(OutputFolder::path), request, log, startTime, quiet, out, err);
+            } finally {
+                folder.ifPresent(OutputFolder::close);
             }
-            return outcome.status;
         }
     }
 
-    /** How the run ended, for run.json. */
-    private static final class Outcome {
-        int status = ExitCodes.INTERNAL_ERROR;
-        boolean cancelled;
-        Optional<PosteriorDraws> fit = Optional.empty();
+    /** Runs the prepared fit, writing into the folder if there is one, and records how the run ended. */
+    private int fit(PreparedFit prepared, Optional<Path> directory, FitRequest request, RunLog log, Instant startTime,
+            boolean quiet, PrintWriter out, PrintWriter err) {
+        logFile = directory.map(log::logTo);
+        RunInfo run = RunInfo.started(spec.root().commandLine().getParseResult().originalArgs(), version(),
+                seed != null, startTime);
+        Optional<RunRecord> record = directory.map(d -> RunRecord.begin(d, new RunRecord.Start(run.command(),
+                run.version(), request.seed(), run.seedGiven(), RunRecord.settings(request, d)), startTime));
+        LOG.debug("muster {} fit: {}", version(), run.command());
+        Status status = new Status();
+        try (InterruptHook hook = InterruptHook.install(interruption, INTERRUPT_PATIENCE)) {
+            try {
+                status.code = run(prepared, directory, run, quiet, out, err, status);
+            } catch (RuntimeException e) {
+                status.code = e instanceof IllegalArgumentException ? ExitCodes.INPUT_ERROR : ExitCodes.INTERNAL_ERROR;
+                log.recordFailure("fit failed", e);
+                throw e;
+            } finally {
+                if (!status.recorded) {
+                    record.ifPresent(r -> r.end(Instant.now(), status.code, status.cancelled, Optional.empty(),
+                            Optional.empty()));
+                }
+            }
+        }
+        return status.code;
     }
 
-    private int run(FitService.PreparedFit prepared, Optional<Path> directory, long actualSeed, boolean quiet,
-            PrintWriter out, PrintWriter err, Outcome outcome) {
-        StanCsvHeader header = new StanCsvHeader(family, Optional.of(prepared.loaded().source()), actualSeed, warmup);
-        StanCsvWriter csvWriter = new StanCsvWriter(header);
-        Optional<StreamingStanCsvWriter> streaming = directory.map(d -> new StreamingStanCsvWriter(d, csvWriter));
-        List<FitListener> listeners = new ArrayList<>();
-        listeners.add(interruption);
-        streaming.ifPresent(listeners::add);
-        FitListener progress = ProgressDisplay.on(err, quiet);
-        listeners.add(progress);
-        long start = System.nanoTime();
-        FitOutcome fitOutcome;
+    /** How the run ended, for run.json when the writers did not record it. */
+    private static final class Status {
+        int code = ExitCodes.INTERNAL_ERROR;
+        boolean cancelled;
+        boolean recorded;
+    }
+
+    private PreparedFit prepare(FitRequest request) {
         try {
-            fitOutcome = service.run(prepared, FitListeners.all(listeners));
-        } catch (FitService.FitInterruptedException e) {
-            outcome.cancelled = true;
-            streaming.ifPresent(files -> {
-                files.close();
-                // fewer than two draws a chain: files no reader takes
-                files.files().forEach(FitCommand::deleteQuietly);
-            });
+            return pipeline.prepare(request);
+        } catch (FitPipeline.InitialValuesException e) {
+            throw new IllegalArgumentException("--init " + init + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int run(PreparedFit prepared, Optional<Path> directory, RunInfo run, boolean quiet, PrintWriter out,
+            PrintWriter err, Status status) {
+        FitListener progress = ProgressDisplay.on(err, quiet);
+        long start = System.nanoTime();
+        FitOutcome outcome;
+        try {
+            outcome = pipeline.run(prepared, FitListeners.all(List.of(interruption, progress)), directory);
+        } catch (FitInterruptedException e) {
+            status.cancelled = true;
             err.println("muster: interrupted with " + e.drawsPerChain() + " draws per chain, too few to summarize"
                     + (directory.isPresent() ? "; nothing written but run.json and muster.log" : ""));
             return ExitCodes.INTERRUPTED;
@@ -261,66 +263,17 @@ final class FitCommand implements Callable<Integer> {
             if (progress instanceof ProgressDisplay display) {
                 display.close();
             }
-            streaming.ifPresent(StreamingStanCsvWriter::close);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
-        if (fitOutcome instanceof PointEstimateResult estimate) {
-            PointEstimateReport.print(out, estimate, directory.orElse(null));
-            directory.ifPresent(d -> out.println("wrote " + d.resolve(RunRecord.FILE_NAME)));
-            if (!quiet) {
-                err.printf(Locale.ROOT, "fitted in %.2f s%n", seconds);
-            }
-            return ExitCodes.OK;
-        }
-        FitResult result = (FitResult) fitOutcome;
-        outcome.fit = Optional.of(result.fit());
-        outcome.cancelled = result.fit().cancelled();
-        if (result.variational().isPresent()) {
-            out.println(family + " on " + result.datasetSource() + ": " + method + ", " + result.fit().draws().iterations()
-                    + " draws from the approximation, seed " + actualSeed);
-        } else {
-            out.println(family + " on " + result.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
-                    + " draws (" + warmup + " warmup), seed " + actualSeed);
-        }
-        out.println();
-        SummaryReport.print(out, result.summary());
-        result.variational().ifPresent(variational -> {
-            out.println();
-            VariationalReport.print(out, variational, result.summary());
-        });
-        result.shrinkage().ifPresent(table -> {
-            out.println();
-            ShrinkageReport.print(out, table);
-        });
+        boolean cancelled = outcome.hasDraws() && outcome.draws().cancelled();
+        status.cancelled = cancelled;
+        print(outcome, out);
+        int code = cancelled ? ExitCodes.INTERRUPTED
+                : strict && outcome.hasDraws() && !outcome.summary().warnings().isEmpty() ? ExitCodes.DIAGNOSTIC_WARNINGS
+                : ExitCodes.OK;
         if (directory.isPresent()) {
-            Path output = directory.get();
-            List<Path> written = new ArrayList<>(summaryOutput.write(output, result.fit(), result.summary()));
-            try {
-                // The streamed files are final unless the run was cut short (every chain is cut to the draws all
-                // of them completed, as the summary is) or predictive draws were added after the fit.
-                if (streaming.get().isComplete() && !predict) {
-                    written.addAll(streaming.get().files());
-                } else {
-                    List<Path> rewritten = csvWriter.writeAll(output, result.fit());
-                    written.addAll(rewritten);
-                    // a chain a cancelled run left out: its few draws are not in the summary, so not in the folder
-                    for (Path partial : streaming.get().files()) {
-                        if (!rewritten.contains(partial)) {
-                            Files.deleteIfExists(partial);
-                        }
-                    }
-                }
-                if (result.shrinkage().isPresent()) {
-                    written.add(shrinkageWriter.write(output, result.shrinkage().get()));
-                }
-                if (result.variational().isPresent()) {
-                    written.addAll(new VariationalCsvWriter().write(output, result.variational().get()));
-                }
-                written.add(reportWriter.write(output, ReportInput.of(result)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write to " + output + ": " + e.getMessage(), e);
-            }
-            written.add(output.resolve(RunRecord.FILE_NAME));
+            List<Path> written = pipeline.write(directory.get(), outcome.withRun(run.ended(Instant.now(), code)));
+            status.recorded = true;
             out.println();
             for (Path file : written) {
                 out.println("wrote " + file);
@@ -329,59 +282,65 @@ final class FitCommand implements Callable<Integer> {
         if (!quiet) {
             err.printf(Locale.ROOT, "fitted in %.2f s%n", seconds);
         }
-        if (result.fit().cancelled()) {
-            List<Integer> kept = result.fit().chains().stream().map(ChainReport::chain).toList();
+        if (cancelled) {
+            PosteriorDraws fit = outcome.draws();
+            List<Integer> kept = fit.chains().stream().map(ChainReport::chain).toList();
             String left = kept.size() == chains ? "" : "; chains left out, with fewer draws: " + java.util.stream.IntStream
                     .rangeClosed(1, chains).filter(c -> !kept.contains(c)).boxed().toList();
             err.println("muster: interrupted: the summary" + (directory.isPresent() ? " and the files hold" : " holds")
-                    + " the first " + result.fit().draws().iterations() + " of " + draws + " draws of chains " + kept
+                    + " the first " + fit.draws().iterations() + " of " + draws + " draws of chains " + kept
                     + " (as many as each of them completed" + left + ")");
-            return ExitCodes.INTERRUPTED;
+        } else if (code == ExitCodes.DIAGNOSTIC_WARNINGS) {
+            err.println("muster: --strict: the diagnostics warn (" + outcome.summary().warnings().size()
+                    + " warning" + (outcome.summary().warnings().size() == 1 ? "" : "s") + ")");
         }
-        if (strict && !result.summary().warnings().isEmpty()) {
-            err.println("muster: --strict: the diagnostics warn (" + result.summary().warnings().size()
-                    + " warning" + (result.summary().warnings().size() == 1 ? "" : "s") + ")");
-            return ExitCodes.DIAGNOSTIC_WARNINGS;
-        }
-        return ExitCodes.OK;
+        return code;
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", file, e.getMessage());
-        }
+    /** The terminal's view of an outcome: the summary table and what goes with its kind of fit. */
+    private void print(FitOutcome outcome, PrintWriter out) {
+        outcome.fit().match(posterior -> {
+            out.println(family + " on " + outcome.datasetSource() + ": " + method + ", " + chains + " chains x " + draws
+                    + " draws (" + warmup + " warmup), seed " + outcome.seed());
+            printSummary(outcome, out);
+            printShrinkage(outcome, out);
+            return null;
+        }, variational -> {
+            out.println(family + " on " + outcome.datasetSource() + ": " + method + ", "
+                    + outcome.draws().draws().iterations() + " draws from the approximation, seed " + outcome.seed());
+            printSummary(outcome, out);
+            out.println();
+            VariationalReport.print(out, variational, outcome.summary());
+            printShrinkage(outcome, out);
+            return null;
+        }, estimate -> {
+            PointEstimateReport.print(out, outcome);
+            return null;
+        });
     }
 
-    private Path outputDirectory() {
-        if (output == null) {
-            return OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family, LocalDateTime.now());
-        }
-        try {
-            return Files.createDirectories(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create --output " + output + ": " + e.getMessage(), e);
-        }
+    private static void printSummary(FitOutcome outcome, PrintWriter out) {
+        out.println();
+        SummaryReport.print(out, outcome.summary());
+    }
+
+    private static void printShrinkage(FitOutcome outcome, PrintWriter out) {
+        outcome.shrinkage().ifPresent(table -> {
+            out.println();
+            ShrinkageReport.print(out, table);
+        });
+    }
+
+    /** The run's folder, claimed for it: a new one under muster-out, or --output if it is new, empty or --overwrite allows. */
+    private OutputFolder outputFolder() {
+        Path directory = output != null ? output
+                : OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family, LocalDateTime.now());
+        return OutputFolder.claim(directory, "--output", overwrite);
     }
 
     private String version() {
         String[] version = spec.root().version();
         return version.length == 0 ? "unknown" : version[0].replaceFirst("^muster ", "");
-    }
-
-    private Map<String, Object> settings(FitRequest request, Path directory) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("family", request.family());
-        settings.put("data", request.data().orElse(null));
-        settings.put("method", request.method());
-        settings.put("chains", request.chains());
-        settings.put("warmup", request.warmup());
-        settings.put("draws", request.draws());
-        settings.put("method_options", request.methodOptions());
-        settings.put("predict", request.predict());
-        settings.put("output", directory.toString());
-        return settings;
     }
 
     private static void putOption(Map<String, String> options, String key, Object value) {

@@ -1,6 +1,18 @@
 package org.muster.app.internal.cli;
 
 import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Map;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.FitPipeline;
+import org.muster.app.api.LadderOutcome;
+import org.muster.app.api.Muster;
+import org.muster.app.api.OutputFolder;
+import org.muster.app.api.RunInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.muster.app.internal.LadderCsvWriter;
 import org.muster.app.internal.LadderService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,12 +67,19 @@ final class LadderCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Write ladder.csv (every unit, every rung) into this directory.")
     private Path output;
 
+    @Option(names = "--overwrite", description = "Let --output name a folder holding an earlier Muster run's files:"
+            + " they (and only they) are removed first.")
+    private boolean overwrite;
+
     @Mixin
     private FamilyOptionsMixin familyOptions;
 
+    private final FitPipeline pipeline;
+
     @Inject
-    LadderCommand(LadderService service) {
+    LadderCommand(LadderService service, FitPipeline pipeline) {
         this.service = service;
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -71,36 +89,74 @@ final class LadderCommand implements Callable<Integer> {
         if (chains < 1 || warmup < 0 || draws < 2) {
             throw new IllegalArgumentException("--chains must be at least 1, --warmup at least 0 and --draws at least 2");
         }
+        Instant startTime = Instant.now();
         long start = System.nanoTime();
-        LadderService.Ladder ladder = service.climb(new LadderService.Request(family, Optional.ofNullable(data),
+        // the folder is claimed (refused if in use or holding other files) before anything is fitted
+        try (OutputFolder folder = output == null ? null : OutputFolder.claim(output, "--output", overwrite)) {
+            return climb(startTime, start, actualSeed, out);
+        }
+    }
+
+    private int climb(Instant startTime, long start, long actualSeed, PrintWriter out) {
+        LadderOutcome ladder = service.climb(new LadderService.Request(family, Optional.ofNullable(data),
                 familyOptions.toFamilyOptions(), chains, warmup, draws, actualSeed, units), FIRST_UNITS, LAST_UNITS);
         out.println(family + " on " + ladder.datasetSource() + ": the ladder from no pooling to full Bayes (nuts "
                 + chains + " chains x " + draws + " draws), seed " + actualSeed);
         out.println();
         print(out, ladder);
         if (output != null) {
-            Path file = new LadderCsvWriter().write(output, ladder);
-            out.println();
-            out.println("wrote " + file);
+            write(ladder, RunInfo.started(spec.root().commandLine().getParseResult().originalArgs(),
+                    Muster.VERSION, seed != null, startTime).ended(Instant.now(), ExitCodes.OK), out);
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "climbed in %.2f s%n", (System.nanoTime() - start) * 1e-9);
         return ExitCodes.OK;
     }
 
-    static void print(PrintWriter out, LadderService.Ladder ladder) {
+    /**
+     * Writes ladder.csv and run.json into the output folder and each rung's own files (its summary, draws,
+     * shrinkage, report, as {@code muster fit --method M} writes them) into a folder per rung.
+     */
+    private void write(LadderOutcome ladder, RunInfo run, PrintWriter out) {
+        Path directory = output;
+        List<String> rungs = new ArrayList<>();
+        List<String> rungFiles = new ArrayList<>();
+        for (Map.Entry<String, FitOutcome> rung : ladder.fits().entrySet()) {
+            Path folder = createDirectories(directory.resolve(rung.getKey()));
+            List<Path> files = pipeline.write(folder, rung.getValue().withRun(run));
+            files.forEach(f -> rungFiles.add(rung.getKey() + "/" + f.getFileName()));
+            rungs.add("wrote " + folder + File.separator + " (" + files.size() + " files: the " + rung.getKey()
+                    + " rung's own)");
+        }
+        List<Path> written = new ArrayList<>(pipeline.write(directory, ladder.withRun(run.withFiles(rungFiles))));
+        out.println();
+        for (Path file : written) {
+            out.println("wrote " + file);
+        }
+        rungs.forEach(out::println);
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void print(PrintWriter out, LadderOutcome ladder) {
         List<String> notes = new ArrayList<>();
         int width = 9;
-        for (LadderService.Row row : ladder.hyperparameters()) {
+        for (LadderOutcome.Row row : ladder.hyperparameters()) {
             width = Math.max(width, row.variable().length());
         }
         for (int j : ladder.shown()) {
-            LadderService.Row row = ladder.units().get(j);
+            LadderOutcome.Row row = ladder.units().get(j);
             width = Math.max(width, label(row).length());
         }
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", ""));
         int[] widths = new int[ladder.rungs().size()];
         for (int r = 0; r < widths.length; r++) {
-            LadderService.Rung rung = ladder.rungs().get(r);
+            LadderOutcome.Rung rung = ladder.rungs().get(r);
             String heading = rung.label();
             if (rung.note().isPresent()) {
                 notes.add(rung.label() + ": " + rung.note().get());
@@ -110,7 +166,7 @@ final class LadderCommand implements Callable<Integer> {
             header.append(String.format(Locale.ROOT, " %" + widths[r] + "s", heading));
         }
         out.println(header);
-        for (LadderService.Row row : ladder.hyperparameters()) {
+        for (LadderOutcome.Row row : ladder.hyperparameters()) {
             printRow(out, ladder, row.variable(), row, width, widths, false);
         }
         int previous = -1;
@@ -129,12 +185,12 @@ final class LadderCommand implements Callable<Integer> {
         }
     }
 
-    private static void printRow(PrintWriter out, LadderService.Ladder ladder, String label, LadderService.Row row,
+    private static void printRow(PrintWriter out, LadderOutcome ladder, String label, LadderOutcome.Row row,
             int width, int[] widths, boolean unit) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", label));
         double[] values = row.values();
         for (int r = 0; r < values.length; r++) {
-            LadderService.Rung rung = ladder.rungs().get(r);
+            LadderOutcome.Rung rung = ladder.rungs().get(r);
             String cell;
             if (Double.isFinite(values[r])) {
                 cell = String.format(Locale.ROOT, "%.4g", values[r]);
@@ -146,7 +202,7 @@ final class LadderCommand implements Callable<Integer> {
         out.println(line);
     }
 
-    private static String label(LadderService.Row row) {
+    private static String label(LadderOutcome.Row row) {
         return row.unit().isEmpty() || row.variable().endsWith("[" + row.unit() + "]") ? row.variable()
                 : row.variable() + " " + row.unit();
     }

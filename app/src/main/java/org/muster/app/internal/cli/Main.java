@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.muster.app.internal.ExecutionModule;
 import org.muster.app.internal.InferenceMethodsModule;
 import org.muster.app.internal.ModelFamiliesModule;
+import org.muster.app.internal.PipelineModule;
 import org.muster.app.internal.ProviderRegistry;
 import org.muster.app.internal.plugins.PluginLoader;
 import org.muster.app.internal.plugins.Plugins;
@@ -42,7 +43,7 @@ public final class Main {
         Injector injector;
         try {
             injector = Guice.createInjector(new InferenceMethodsModule(plugins), new ModelFamiliesModule(plugins),
-                    new ExecutionModule());
+                    new ExecutionModule(), new PipelineModule(plugins));
             injector.getInstance(new Key<ProviderRegistry<InferenceMethodProvider>>() { }).conflicts()
                     .forEach(conflict -> err.println("muster: " + conflict));
             injector.getInstance(new Key<ProviderRegistry<ModelFamily>>() { }).conflicts()

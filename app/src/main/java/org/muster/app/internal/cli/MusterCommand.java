@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The root command: lists the subcommands. */
-@Command(name = "muster", mixinStandardHelpOptions = true, version = "muster 0.1.0",
+@Command(name = "muster", mixinStandardHelpOptions = true, version = "muster " + org.muster.app.api.Muster.VERSION,
         description = "Hierarchical Bayesian models: fit, summarize and check them.",
         footer = {"", ExitCodes.HELP},
         subcommands = {FitCommand.class, LadderCommand.class, SimulateCommand.class, SbcCommand.class, BatchCommand.class, DiagnoseCommand.class, ModelsCommand.class, MethodsCommand.class,

@@ -1,18 +1,15 @@
 package org.muster.app.internal.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.muster.app.internal.PointEstimateOutput;
-import org.muster.app.internal.PointEstimateResult;
+import org.muster.app.api.FitOutcome;
 import org.muster.core.api.PointEstimate;
 
 /**
  * Prints a point estimate as {@code fit} shows it: one row per scalar (estimate, standard error; long
  * vectors abbreviated to their first and last members), the objective, how many starts reached the
- * best value, the warnings; and, with {@code --output}, writes {@code summary.csv} and {@code summary.json}.
+ * best value, the warnings.
  */
 final class PointEstimateReport {
 
@@ -24,12 +21,12 @@ final class PointEstimateReport {
     private PointEstimateReport() {
     }
 
-    /** The header, the table, the objective and the warnings, then the files if {@code output} is given. */
-    static void print(PrintWriter out, PointEstimateResult result, Path output) {
-        PointEstimate estimate = result.estimate();
+    /** The header, the table, the objective and the warnings. */
+    static void print(PrintWriter out, FitOutcome result) {
+        PointEstimate estimate = result.pointEstimate();
         Map<String, String> settings = estimate.settings();
         String starts = settings.containsKey("starts") ? ", " + settings.get("starts") + " starts" : "";
-        out.println(result.request().family() + " on " + result.datasetSource() + ": " + estimate.methodId() + starts
+        out.println(result.modelName() + " on " + result.datasetSource() + ": " + estimate.methodId() + starts
                 + ", seed " + result.request().seed());
         out.println();
         if (estimate.hasEstimate()) {
@@ -63,21 +60,14 @@ final class PointEstimateReport {
         for (String warning : estimate.warnings()) {
             out.println("Warning: " + warning);
         }
-        if (output != null) {
-            List<Path> written = new PointEstimateOutput().write(output, result);
-            out.println();
-            for (Path file : written) {
-                out.println("wrote " + file);
-            }
-        }
     }
 
-    static void printTable(PrintWriter out, PointEstimateResult result) {
-        PointEstimate estimate = result.estimate();
+    static void printTable(PrintWriter out, FitOutcome result) {
+        PointEstimate estimate = result.pointEstimate();
         int width = 8;
         for (Map.Entry<String, double[]> entry : estimate.estimates().entrySet()) {
             for (int i = 0; i < entry.getValue().length; i++) {
-                width = Math.max(width, result.variable(entry.getKey(), i, entry.getValue().length).length());
+                width = Math.max(width, estimate.variable(entry.getKey(), i, entry.getValue().length).length());
             }
         }
         String row = "%-" + width + "s %12s %12s";
@@ -92,7 +82,7 @@ final class PointEstimateReport {
                     i = values.length - TAIL;
                     abbreviated = true;
                 }
-                out.println(String.format(Locale.ROOT, row, result.variable(entry.getKey(), i, values.length),
+                out.println(String.format(Locale.ROOT, row, estimate.variable(entry.getKey(), i, values.length),
                         number(values[i]), number(errors == null ? Double.NaN : errors[i])));
             }
         }

@@ -3,7 +3,7 @@ package org.muster.app.internal.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import org.muster.app.internal.FamilyLoader;
+import org.muster.app.api.LoadedModel;
 import org.muster.models.spi.FamilyModel.PriorRow;
 
 /** {@code muster fit --show-priors}: the priors of the model as built, one row per parameter, as brms's prior_summary. */
@@ -13,10 +13,10 @@ final class PriorTable {
     }
 
     /** Prints the table and returns the exit code (0). */
-    static int print(FamilyLoader.Loaded loaded, PrintWriter out) {
+    static int print(LoadedModel loaded, PrintWriter out) {
         List<PriorRow> rows = loaded.model().priors();
-        if (rows.isEmpty()) {
-            rows = loaded.family().defaultPriors().entrySet().stream()
+        if (rows.isEmpty() && loaded.family().isPresent()) {
+            rows = loaded.family().get().defaultPriors().entrySet().stream()
                     .map((Map.Entry<String, String> e) -> new PriorRow(e.getKey(), e.getValue(), "default")).toList();
         }
         int parameterWidth = "parameter".length();

@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.models.spi.ModelFamily;
 import org.slf4j.Logger;
@@ -71,15 +72,16 @@ public final class PluginLoader {
                 && ModuleLayer.boot().findModule("org.muster.core").isPresent();
         List<InferenceMethodProvider> methods = new ArrayList<>();
         List<ModelFamily> families = new ArrayList<>();
+        List<OutputWriter> writers = new ArrayList<>();
         Map<ClassLoader, Path> jarsByLoader = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Path jar : jars) {
             try {
                 Loaded loaded = modular ? loadAsModule(jar) : loadOnClassPath(jar);
-                if (loaded.methods().isEmpty() && loaded.families().isEmpty()) {
+                if (loaded.methods().isEmpty() && loaded.families().isEmpty() && loaded.writers().isEmpty()) {
                     problems.add("plugin " + jar + " not loaded: it provides no " + InferenceMethodProvider.class.getName()
-                            + " or " + ModelFamily.class.getName() + " (declare them with `provides` in module-info.java"
-                            + " and in META-INF/services)");
+                            + ", " + ModelFamily.class.getName() + " or " + OutputWriter.class.getName()
+                            + " (declare them with `provides` in module-info.java and in META-INF/services)");
                     if (loaded.loader() instanceof URLClassLoader own) {
                         close(own);
                     }
@@ -87,6 +89,7 @@ public final class PluginLoader {
                 }
                 methods.addAll(loaded.methods());
                 families.addAll(loaded.families());
+                writers.addAll(loaded.writers());
                 jarsByLoader.put(loaded.loader(), jar);
                 LOG.debug("plugin {}: methods {}, families {}", jar, ids(loaded.methods(), InferenceMethodProvider::id),
                         ids(loaded.families(), ModelFamily::id));
@@ -96,11 +99,12 @@ public final class PluginLoader {
                 problems.add("plugin " + jar + " not loaded: " + reason(e));
             }
         }
-        return new Plugins(methods, families, jarsByLoader, problems);
+        return new Plugins(methods, families, writers, jarsByLoader, problems);
     }
 
     /** What one jar provides, and the class loader of its classes. */
-    private record Loaded(ClassLoader loader, List<InferenceMethodProvider> methods, List<ModelFamily> families) {
+    private record Loaded(ClassLoader loader, List<InferenceMethodProvider> methods, List<ModelFamily> families,
+            List<OutputWriter> writers) {
     }
 
     private static Loaded loadAsModule(Path jar) throws PluginException {
@@ -118,7 +122,8 @@ public final class PluginLoader {
         Predicate<Class<?>> fromJar = type -> type.getModule() == module;
         return new Loaded(module.getClassLoader(),
                 providers(ServiceLoader.load(layer, InferenceMethodProvider.class), fromJar),
-                providers(ServiceLoader.load(layer, ModelFamily.class), fromJar));
+                providers(ServiceLoader.load(layer, ModelFamily.class), fromJar),
+                providers(ServiceLoader.load(layer, OutputWriter.class), fromJar));
     }
 
     private static Loaded loadOnClassPath(Path jar) throws PluginException {
@@ -133,7 +138,8 @@ public final class PluginLoader {
         Predicate<Class<?>> fromJar = type -> type.getClassLoader() == loader;
         try {
             return new Loaded(loader, providers(ServiceLoader.load(InferenceMethodProvider.class, loader), fromJar),
-                    providers(ServiceLoader.load(ModelFamily.class, loader), fromJar));
+                    providers(ServiceLoader.load(ModelFamily.class, loader), fromJar),
+                    providers(ServiceLoader.load(OutputWriter.class, loader), fromJar));
         } catch (PluginException | RuntimeException | ServiceConfigurationError | LinkageError e) {
             close(loader);
             throw e;
@@ -145,6 +151,10 @@ public final class PluginLoader {
         List<S> providers = new ArrayList<>();
         for (ServiceLoader.Provider<S> provider : loader.stream().filter(p -> fromJar.test(p.type())).toList()) {
             S instance = provider.get();
+            if (instance instanceof OutputWriter) {
+                providers.add(instance);
+                continue;
+            }
             // Listing calls these for every provider: a plugin that cannot answer them is broken now, not later.
             String id = instance instanceof InferenceMethodProvider m ? m.id()
                     : instance instanceof ModelFamily f ? f.id() : null;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Map;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.models.spi.ModelFamily;
 
@@ -14,17 +15,19 @@ import org.muster.models.spi.ModelFamily;
  */
 public final class Plugins {
 
-    private static final Plugins NONE = new Plugins(List.of(), List.of(), Map.of(), List.of());
+    private static final Plugins NONE = new Plugins(List.of(), List.of(), List.of(), Map.of(), List.of());
 
     private final List<InferenceMethodProvider> methods;
     private final List<ModelFamily> families;
+    private final List<OutputWriter> writers;
     private final Map<ClassLoader, Path> jarsByLoader;
     private final List<String> problems;
 
-    Plugins(List<InferenceMethodProvider> methods, List<ModelFamily> families, Map<ClassLoader, Path> jarsByLoader,
-            List<String> problems) {
+    Plugins(List<InferenceMethodProvider> methods, List<ModelFamily> families, List<OutputWriter> writers,
+            Map<ClassLoader, Path> jarsByLoader, List<String> problems) {
         this.methods = List.copyOf(methods);
         this.families = List.copyOf(families);
+        this.writers = List.copyOf(writers);
         this.jarsByLoader = Map.copyOf(jarsByLoader);
         this.problems = List.copyOf(problems);
     }
@@ -42,6 +45,11 @@ public final class Plugins {
     /** The model families the plugins provide, in jar-name order. */
     public List<ModelFamily> families() {
         return families;
+    }
+
+    /** The output writers the plugins provide, in jar-name order. */
+    public List<OutputWriter> writers() {
+        return writers;
     }
 
     /** One line per jar that was not loaded, naming the jar and why (without a {@code muster:} prefix). */

@@ -2,7 +2,7 @@ package org.muster.app.internal.report;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.muster.app.internal.FitResult;
+import org.muster.app.api.FitOutcome;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.models.api.ShrinkageTable;
@@ -31,9 +31,9 @@ public record ReportInput(String familyId, String datasetSource, String methodId
         Objects.requireNonNull(shrinkage, "shrinkage");
     }
 
-    /** The input for a fit the command line ran. */
-    public static ReportInput of(FitResult result) {
-        return new ReportInput(result.request().family(), result.datasetSource(), result.fit().methodId(),
-                result.request().seed(), result.request().warmup(), result.fit(), result.summary(), result.shrinkage());
+    /** The input for a fit with draws. */
+    public static ReportInput of(FitOutcome result) {
+        return new ReportInput(result.modelName(), result.datasetSource(), result.draws().methodId(),
+                result.request().seed(), result.request().warmup(), result.draws(), result.summary(), result.shrinkage());
     }
 }

@@ -1,8 +1,6 @@
 package org.muster.app.internal.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
+import org.muster.app.api.FitOutcome;
+import org.muster.app.api.Outcome;
+import org.muster.app.api.OutputWriter;
 import org.muster.core.api.Draws;
 import org.muster.diagnostics.api.DiagnosticWarning;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
 import org.muster.diagnostics.api.SummaryRow;
 import org.muster.diagnostics.api.WarningThresholds;
+import org.muster.diagnostics.api.WholeFile;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Every chart is a {@code <figure class="plot" data-parameter="NAME" data-kind="KIND">} with kind
  * {@code trace}, {@code rank}, {@code density} or {@code shrinkage}, so tools and tests can find them.
  */
-public final class ReportWriter {
+public final class ReportWriter implements OutputWriter {
 
     /** The file name written into the output directory. */
     public static final String FILE_NAME = "report.html";
@@ -46,6 +48,15 @@ public final class ReportWriter {
         }
     }
 
+    /** Writes the report of a fit with draws; nothing for other outcomes. */
+    @Override
+    public List<Path> write(Path directory, Outcome outcome) throws IOException {
+        if (outcome instanceof FitOutcome fit && fit.hasDraws()) {
+            return List.of(write(directory, ReportInput.of(fit)));
+        }
+        return List.of();
+    }
+
     /**
      * Writes the report into a directory, created if missing.
      *
@@ -59,9 +70,9 @@ public final class ReportWriter {
         String html = render(input);
         LOG.debug("report of {} rendered in {} ms, {} characters", input.familyId(),
                 (System.nanoTime() - start) / 1_000_000, html.length());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        WholeFile.write(file, out -> {
             out.write(html);
-        }
+        });
         return file;
     }
 

@@ -1,7 +1,6 @@
 package org.muster.app.internal.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ public final class OutputDirectory {
      * that folder exists already (two runs in the same second), so a run never mixes its files with another's.
      *
      * @return the new, empty folder
-     * @throws UncheckedIOException naming the folder if it cannot be created
+     * @throws IllegalArgumentException naming the folder and why, if it cannot be created
      */
     public static Path createNew(Path parent, String family, LocalDateTime now) {
         String base = family + "-" + STAMP.format(now);
@@ -39,7 +38,10 @@ public final class OutputDirectory {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create an output folder under " + parent + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot create an output folder under " + parent + ": "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getMessage()) + "; give --output DIR or --no-output", e);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.muster.app.api.FitRequest;
 
 /**
  * {@code run.json} in the output folder: how the run was made and how it ended, so it can be repeated
@@ -67,6 +68,8 @@ public final class RunRecord {
         root.putNull("wall_seconds");
         root.putNull("exit_status");
         root.putNull("cancelled");
+        // null until the run ends: a later --overwrite then knows a killed run's files by their names
+        root.putNull("files");
     }
 
     /** Writes the start of the record into a folder. */
@@ -74,6 +77,29 @@ public final class RunRecord {
         RunRecord record = new RunRecord(directory, run, start);
         record.write();
         return record;
+    }
+
+    /** A record of a run, written by {@link #end} only. */
+    static RunRecord of(Path directory, Start run, Instant start) {
+        return new RunRecord(directory, run, start);
+    }
+
+    /**
+     * The request's settings as {@code run.json} records them: family, data, method, chains, warmup,
+     * draws, method options, predict and the output folder.
+     */
+    public static Map<String, Object> settings(FitRequest request, Path directory) {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("family", request.model());
+        settings.put("data", request.data().orElse(null));
+        settings.put("method", request.method());
+        settings.put("chains", request.chains());
+        settings.put("warmup", request.warmup());
+        settings.put("draws", request.draws());
+        settings.put("method_options", request.methodOptions());
+        settings.put("predict", request.predict());
+        settings.put("output", directory.toString());
+        return settings;
     }
 
     /**
@@ -84,12 +110,29 @@ public final class RunRecord {
      */
     public void end(Instant end, int exitStatus, boolean cancelled, Optional<Map<String, String>> methodSettings,
             Optional<Integer> drawsPerChain) {
+        end(end, exitStatus, cancelled, methodSettings, drawsPerChain, List.of());
+    }
+
+    /**
+     * Completes the record, listing the files the run wrote, and writes it again.
+     *
+     * @param files the run's files relative to its folder, besides run.json and muster.log (listed always)
+     */
+    public void end(Instant end, int exitStatus, boolean cancelled, Optional<Map<String, String>> methodSettings,
+            Optional<Integer> drawsPerChain, List<String> files) {
         root.put("end_time", end.toString());
         root.put("wall_seconds", Duration.between(start, end).toNanos() * 1e-9);
         root.put("exit_status", exitStatus);
         root.put("cancelled", cancelled);
         methodSettings.ifPresent(s -> root.set("method_settings", JSON.valueToTree(s)));
         drawsPerChain.ifPresent(n -> root.put("draws_per_chain", n));
+        ArrayNode listed = root.putArray("files");
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(files);
+        if (Files.exists(file.resolveSibling(RunLog.FILE_NAME))) {
+            names.add(RunLog.FILE_NAME);
+        }
+        names.add(FILE_NAME);
+        names.forEach(listed::add);
         write();
     }
 

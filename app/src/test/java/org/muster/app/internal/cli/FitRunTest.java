@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muster.app.internal.InferenceMethodsModule;
 import org.muster.app.internal.ModelFamiliesModule;
+import org.muster.app.internal.PipelineModule;
 import org.muster.app.internal.run.Interruption;
 import org.muster.core.api.PosteriorDraws;
 import org.muster.diagnostics.api.StanCsv;
@@ -69,7 +70,7 @@ class FitRunTest {
         // a thread per chain whatever the machine, so the chains run side by side and stop together
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CommandLine commandLine = new CommandLine(MusterCommand.class, new GuiceFactory(Guice.createInjector(
-                new InferenceMethodsModule(), new ModelFamiliesModule(), new AbstractModule() {
+                new InferenceMethodsModule(), new ModelFamiliesModule(), new PipelineModule(), new AbstractModule() {
                     @Override
                     protected void configure() {
                         bind(Interruption.class).toInstance(new CancelAfter(iterations, eachChain));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.muster.app.api.FitListeners;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

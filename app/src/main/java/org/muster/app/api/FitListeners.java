@@ -1,4 +1,4 @@
-package org.muster.app.internal.run;
+package org.muster.app.api;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.muster.core.api.ChainReport;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.SamplingStart;
 
-/** Several listeners as one: every call goes to each in order; the run is cancelled if any says so. */
+/** Several fit listeners as one: every call goes to each in order; the run is cancelled if any says so. */
 public final class FitListeners implements FitListener {
 
     private final FitListener[] listeners;
