@@ -1,5 +1,7 @@
 package org.muster.app.api;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.muster.core.spi.FitListener;
 import org.muster.models.spi.FamilyModel;
 
@@ -16,8 +18,19 @@ final class Fits {
      * @throws IllegalArgumentException for a bad method option or a model the method cannot fit
      */
     static FitOutcome run(FamilyModel model, FitSpec spec, long seed, FitListener listener) {
+        return run(model, spec, seed, listener, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(FamilyModel, FitSpec, long, FitListener)}, writing every output file of the fit into
+     * {@code output} when given, as {@code muster fit --output} does.
+     *
+     * @throws IllegalArgumentException also for an output folder that cannot be used
+     */
+    static FitOutcome run(FamilyModel model, FitSpec spec, long seed, FitListener listener, Optional<Path> output) {
         FitRequestBuilder request = Muster.fit(model).with(spec.method()).chains(spec.chains()).warmup(spec.warmup())
                 .draws(spec.draws()).seed(seed).threads(1).listener(listener);
+        output.ifPresent(request::output);
         spec.methodOptions().forEach(request::option);
         if (spec.method().startsWith("advi") && !spec.methodOptions().containsKey("output_samples")) {
             // the draws of a variational fit come from its approximation

@@ -1,5 +1,6 @@
 package org.muster.app.api;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.muster.core.api.PosteriorDraws;
@@ -67,11 +68,19 @@ public final class SegmentFits {
      * {@link SegmentResult#cancelled()}).
      */
     public SegmentResult fit(Segment segment, FitListener listener) {
+        return fit(segment, listener, Optional.empty());
+    }
+
+    /**
+     * Fits one segment, writing its fit's files into a folder of its own (summary, Stan CSV draws, report,
+     * run record: what {@code muster fit --output} writes) when {@code folder} is given.
+     */
+    public SegmentResult fit(Segment segment, FitListener listener, Optional<Path> folder) {
         String label = "segment '" + segment.key() + "'";
         long seed = Seeds.forKey(spec.seed(), segment.key());
         try {
             FamilyModel model = family.prepare(segment.data(), options);
-            FitOutcome outcome = Fits.run(model, spec, seed, listener);
+            FitOutcome outcome = Fits.run(model, spec, seed, listener, folder);
             if (!(outcome.fit() instanceof PosteriorDraws || outcome.fit() instanceof VariationalFit)) {
                 return failed(segment.key(), seed, label + ": method " + spec.method()
                         + " gives a point estimate; batch fits summarize posterior draws (use nuts, gibbs, hmc, mh or advi)");

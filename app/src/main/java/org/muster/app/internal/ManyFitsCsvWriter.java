@@ -1,20 +1,19 @@
 package org.muster.app.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.muster.app.api.CalibrationRow;
 import org.muster.app.api.SegmentSummaryRow;
 import org.muster.app.api.SegmentWarningRow;
+import org.muster.diagnostics.api.WholeFile;
 
 /**
  * Writes the tables of many fits: {@code summaries.csv} and {@code warnings.csv} of {@code muster batch},
  * {@code sbc.csv} of {@code muster sbc}. Numbers at full precision (they read back to the same double),
  * {@code NaN} where a value is undefined; text quoted as RFC 4180 says when it holds a comma, a quote or a
- * line break.
+ * line break. Each file is written whole (through a temporary file renamed into place).
  */
 public final class ManyFitsCsvWriter {
 
@@ -72,17 +71,13 @@ public final class ManyFitsCsvWriter {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
-    private interface Body {
-        void write(Writer out) throws IOException;
-    }
-
-    private static Path write(Path file, List<String> columns, Body body) throws IOException {
+    /** Writes the header and the body through a temporary file renamed into place. */
+    private static Path write(Path file, List<String> columns, WholeFile.Body body) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        return WholeFile.write(file, out -> {
             out.write(String.join(",", columns));
             out.write('\n');
             body.write(out);
-        }
-        return file;
+        });
     }
 }

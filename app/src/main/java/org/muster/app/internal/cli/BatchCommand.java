@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,21 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.muster.app.api.FitOutcome;
 import org.muster.app.api.FitSpec;
+import org.muster.app.api.OutputFolder;
 import org.muster.app.api.Segment;
 import org.muster.app.api.SegmentFits;
 import org.muster.app.api.SegmentResult;
 import org.muster.app.api.SegmentSummaryRow;
 import org.muster.app.api.SegmentWarningRow;
 import org.muster.app.internal.ManyFitsCsvWriter;
-import org.muster.app.internal.SummaryOutput;
 import org.muster.app.internal.run.InterruptHook;
 import org.muster.app.internal.run.Interruption;
 import org.muster.app.internal.run.OutputDirectory;
-import org.muster.core.api.PosteriorDraws;
-import org.muster.diagnostics.api.StanCsvHeader;
-import org.muster.diagnostics.api.StanCsvWriter;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.DatasetReader;
 import picocli.CommandLine.Command;
@@ -52,6 +47,8 @@ final class BatchCommand implements Callable<Integer> {
     private static final Duration INTERRUPT_PATIENCE = Duration.ofSeconds(60);
     /** How many segments' errors the terminal shows; warnings.csv has them all. */
     private static final int ERRORS_SHOWN = 10;
+    /** The folder of the segments' own folders under the output folder. */
+    private static final String SEGMENTS = "segments";
 
     private final Interruption interruption;
 
@@ -94,8 +91,8 @@ final class BatchCommand implements Callable<Integer> {
             + " folder muster-out/FAMILY-batch-yyyyMMdd-HHmmss).")
     private Path output;
 
-    @Option(names = "--segment-folders", description = "Also write each segment's summary.csv, summary.json and Stan CSV"
-            + " draws into segments/VALUE/ under the output folder.")
+    @Option(names = "--segment-folders", description = "Also write each segment's files (those of `muster fit --output`:"
+            + " summary, Stan CSV draws, report, run.json) into segments/VALUE/ under the output folder.")
     private boolean segmentFolders;
 
     @Mixin
@@ -123,7 +120,19 @@ final class BatchCommand implements Callable<Integer> {
         if (segments.isEmpty()) {
             throw new IllegalArgumentException(table.source() + ": no rows, so no segments");
         }
-        Path directory = outputDirectory();
+        try (OutputFolder folder = outputFolder()) {
+            return run(fits, table, segments, folder.path(), runSeed, out, err, quiet);
+        }
+    }
+
+    private int run(SegmentFits fits, Dataset table, List<Segment> segments, Path directory, long runSeed,
+            PrintWriter out, PrintWriter err, boolean quiet) {
+        List<Optional<Path>> folders = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Segment segment : segments) {
+            folders.add(segmentFolders ? Optional.of(directory.resolve(SEGMENTS).resolve(folderName(segment.key(), used)))
+                    : Optional.empty());
+        }
         out.println(family + " on each of " + segments.size() + " segments of " + table.source() + " by '" + by + "': "
                 + method + ", " + chains + " chains x " + draws + " draws (" + warmup + " warmup), seed " + runSeed);
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -131,7 +140,8 @@ final class BatchCommand implements Callable<Integer> {
         try (InterruptHook hook = InterruptHook.install(interruption, INTERRUPT_PATIENCE)) {
             List<Optional<SegmentResult>> results;
             try (CountProgress progress = CountProgress.on(err, quiet, "segments", segments.size(), "bad")) {
-                results = ParallelFits.run(segments.size(), parallel, i -> fits.fit(segments.get(i), interruption),
+                results = ParallelFits.run(segments.size(), parallel,
+                        i -> fits.fit(segments.get(i), interruption, folders.get(i)),
                         interruption, r -> r.error().isPresent(), progress);
             }
             return report(segments, results, directory, out, err, quiet, (System.nanoTime() - start) * 1e-9);
@@ -164,14 +174,7 @@ final class BatchCommand implements Callable<Integer> {
             written.add(writer.writeSummaries(directory, summaries));
             written.add(writer.writeWarnings(directory, warnings));
             if (segmentFolders) {
-                Path folders = directory.resolve("segments");
-                Set<String> used = new HashSet<>();
-                for (SegmentResult result : kept) {
-                    if (result.outcome().isPresent()) {
-                        writeSegment(folders.resolve(folderName(result.segment(), used)), result);
-                    }
-                }
-                written.add(folders);
+                written.add(directory.resolve(SEGMENTS));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
@@ -201,16 +204,6 @@ final class BatchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void writeSegment(Path folder, SegmentResult result) throws IOException {
-        FitOutcome outcome = result.outcome().get();
-        new SummaryOutput().write(folder, outcome.draws(), outcome.summary());
-        if (outcome.fit() instanceof PosteriorDraws posterior) {
-            StanCsvHeader header = new StanCsvHeader(family, Optional.of(data + ", segment '" + result.segment() + "'"),
-                    result.seed(), warmup);
-            new StanCsvWriter(header).writeAll(folder, posterior);
-        }
-    }
-
     /** A folder name for a segment: its value with characters other than letters, digits, '.', '-' and '_' as '_'. */
     static String folderName(String key, Set<String> used) {
         String base = key.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -238,14 +231,10 @@ final class BatchCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private Path outputDirectory() {
-        if (output == null) {
-            return OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family + "-batch", LocalDateTime.now());
-        }
-        try {
-            return Files.createDirectories(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create --output " + output + ": " + e.getMessage(), e);
-        }
+    /** The output folder, claimed for this run (a folder in use or holding files is refused, exit 2). */
+    private OutputFolder outputFolder() {
+        Path directory = output != null ? output
+                : OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family + "-batch", LocalDateTime.now());
+        return OutputFolder.claim(directory, "--output", false);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -19,6 +18,7 @@ import org.muster.app.api.Calibration;
 import org.muster.app.api.CalibrationRow;
 import org.muster.app.api.CalibrationVerdict;
 import org.muster.app.api.FitSpec;
+import org.muster.app.api.OutputFolder;
 import org.muster.app.api.SimulationResult;
 import org.muster.app.internal.ManyFitsCsvWriter;
 import org.muster.app.internal.report.CalibrationReportWriter;
@@ -124,7 +124,13 @@ final class SbcCommand implements Callable<Integer> {
         FitSpec fitSpec = BatchCommand.fitSpec(family, method, chains, warmup, draws, runSeed, familyOptions, methodOptions);
         // input errors (family, method, data, an improper prior) show before any folder is created
         Calibration calibration = Calibration.of(fitSpec, Optional.ofNullable(data));
-        Path directory = outputDirectory();
+        try (OutputFolder folder = outputFolder()) {
+            return run(calibration, folder.path(), runSeed, out, err, quiet);
+        }
+    }
+
+    private int run(Calibration calibration, Path directory, long runSeed, PrintWriter out, PrintWriter err,
+            boolean quiet) {
         out.println(family + " simulation-based calibration on the design of " + calibration.designSource() + ": "
                 + method + ", " + simulations + " simulations of " + chains + " chains x " + draws + " draws (" + warmup
                 + " warmup), seed " + runSeed);
@@ -229,15 +235,11 @@ final class SbcCommand implements Callable<Integer> {
         }
     }
 
-    private Path outputDirectory() {
-        if (output == null) {
-            return OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family + "-sbc", LocalDateTime.now());
-        }
-        try {
-            return Files.createDirectories(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create --output " + output + ": " + e.getMessage(), e);
-        }
+    /** The output folder, claimed for this run (a folder in use or holding files is refused, exit 2). */
+    private OutputFolder outputFolder() {
+        Path directory = output != null ? output
+                : OutputDirectory.createNew(OutputDirectory.DEFAULT_PARENT, family + "-sbc", LocalDateTime.now());
+        return OutputFolder.claim(directory, "--output", false);
     }
 
     private static void require(String option, int value, int minimum) {
