@@ -31,7 +31,7 @@ import org.muster.app.api.SimulationResult;
 /** fitEach and sbc in local[2]: the same numbers as muster batch and muster sbc, whatever the partitioning. */
 class MusterSparkTest {
 
-    private static final int SEGMENTS = 210;
+    private static final int SEGMENTS = 200;
     private static final String[] FIT = {"--prior", "concentration=gamma(2, 0.1)", "--chains", "1", "--warmup", "20",
         "--draws", "10", "--seed", "11"};
 

@@ -77,12 +77,6 @@ public record FitSpec(String family, String method, int chains, int warmup, int 
         return builder.build();
     }
 
-    /** The same spec with another run seed. */
-    public FitSpec withSeed(long newSeed) {
-        return new FitSpec(family, method, chains, warmup, draws, newSeed, familyOptions,
-                priors, columnMappings, pooling, methodOptions);
-    }
-
     /** Builds a {@link FitSpec}. Not thread-safe. */
     public static final class Builder {
         private final String family;
