@@ -26,6 +26,7 @@ normalize() {
     -e 's/(Elapsed Time: |^#[[:space:]]+)[0-9.eE-]+ seconds/\1T seconds/' \
     -e 's/("(start|end)_time" : )"[^"]*"/\1"T"/' \
     -e 's/fitted in [0-9.]+ s/fitted in T s/' \
+    -e 's/gradient evaluations, [0-9.]+ s/gradient evaluations, T s/' \
     -e 's/"seconds" : [-0-9.eE]+/"seconds" : T/' \
     -e "s#$out/##g" "$1"
 }

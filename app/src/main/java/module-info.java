@@ -15,6 +15,7 @@ module org.muster.app {
     requires ch.qos.logback.core;
     requires me.tongfei.progressbar;
     requires java.desktop;
+    requires jdk.unsupported;
     requires org.knowm.xchart;
 
     uses org.muster.core.spi.InferenceMethodProvider;

@@ -12,10 +12,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module boundaries of DESIGN.md, checked on the compiled classes of every module. */
+/**
+ * The module boundaries of the README's module table ("Modules"), checked on the compiled main classes
+ * of every module (the testkits' too, which this module's tests depend on): core depends on no other
+ * module, only the app uses Guice, no module uses another's {@code internal} packages, no {@code spi}
+ * package uses its own module's {@code internal} packages (a plugin implements the SPI, so the SPI must
+ * stand on what is public), the Java API needs neither Guice nor the command line, packages have no
+ * cycles, and only the command line writes to the standard streams.
+ */
 class ArchitectureTest {
 
-    private static final List<String> MODULES = List.of("core", "diagnostics", "samplers", "em", "models", "app");
+    private static final List<String> MODULES = List.of("core", "diagnostics", "testkit", "samplers", "em", "models",
+            "app");
 
     private static JavaClasses classes;
 
@@ -51,6 +59,16 @@ class ArchitectureTest {
     void noModuleUsesAnotherModulesInternals() {
         for (String module : MODULES) {
             noClasses().that().resideOutsideOfPackage("org.muster." + module + "..").should().dependOnClassesThat()
+                    .resideInAPackage("org.muster." + module + ".internal..")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void noSpiPackageUsesItsModulesInternals() {
+        for (String module : MODULES) {
+            noClasses().that().resideInAPackage("org.muster." + module + ".spi..").should().dependOnClassesThat()
                     .resideInAPackage("org.muster." + module + ".internal..")
                     .allowEmptyShould(true)
                     .check(classes);

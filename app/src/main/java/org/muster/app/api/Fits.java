@@ -32,10 +32,6 @@ final class Fits {
                 .draws(spec.draws()).seed(seed).threads(1).listener(listener);
         output.ifPresent(request::output);
         spec.methodOptions().forEach(request::option);
-        if (spec.method().startsWith("advi") && !spec.methodOptions().containsKey("output_samples")) {
-            // the draws of a variational fit come from its approximation
-            request.option("output_samples", Integer.toString(spec.draws()));
-        }
         return request.run();
     }
 

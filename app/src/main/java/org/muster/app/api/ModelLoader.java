@@ -25,6 +25,8 @@ public interface ModelLoader {
     static ModelLoader families(Function<String, ModelFamily> families) {
         return request -> {
             ModelFamily family = families.apply(request.model());
+            // the framework's checks, for families that do not make them themselves
+            request.familyOptions().requireSuitedTo(family);
             Dataset dataset = dataset(family, request.data().orElse(null));
             return new LoadedModel(family.id(), dataset.source(), family.prepare(dataset, request.familyOptions()),
                     java.util.Optional.of(family));

@@ -38,6 +38,7 @@ public final class FamilyLoader {
      */
     public Loaded load(String familyId, Optional<String> data, FamilyOptions options) {
         ModelFamily family = families.require(familyId);
+        options.requireSuitedTo(family);
         Dataset dataset = ModelLoader.dataset(family, data.orElse(null));
         return new Loaded(family, dataset.source(), family.prepare(dataset, options));
     }

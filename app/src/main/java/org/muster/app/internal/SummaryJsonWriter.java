@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.muster.core.api.ChainReport;
+import org.muster.core.api.VariationalFit;
 import org.muster.diagnostics.api.DiagnosticWarning;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
@@ -29,6 +31,15 @@ public final class SummaryJsonWriter {
      */
     public Path write(Path directory, String method, PosteriorSummary summary, List<ChainReport> chains)
             throws IOException {
+        return write(directory, method, summary, chains, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(Path, String, PosteriorSummary, List)}, with, for draws from a variational
+     * approximation, how the optimization ended and the Pareto k-hat's verdict on the approximation.
+     */
+    public Path write(Path directory, String method, PosteriorSummary summary, List<ChainReport> chains,
+            Optional<VariationalFit> variational) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("summary.json");
         WholeFile.write(file, out -> {
@@ -85,10 +96,37 @@ public final class SummaryJsonWriter {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+                if (variational.isPresent()) {
+                    variational(json, variational.get());
+                }
                 json.writeEndObject();
             }
         });
         return file;
+    }
+
+    /** The approximation's checks: whether to trust it (Yao et al. 2018), how the optimization stopped. */
+    private static void variational(JsonGenerator json, VariationalFit fit) throws IOException {
+        json.writeObjectFieldStart("variational");
+        json.writeBooleanField("full_rank", fit.fullRank());
+        number(json, "pareto_k", fit.paretoK());
+        json.writeStringField("pareto_k_reading", fit.paretoKReading());
+        json.writeStringField("advice", VariationalFit.paretoKAdvice(fit.paretoKReading()));
+        json.writeBooleanField("converged", fit.converged());
+        json.writeStringField("stop_reason", fit.stopReason());
+        json.writeNumberField("iterations", fit.iterations());
+        number(json, "step_size", fit.stepSize());
+        json.writeObjectFieldStart("psis_means");
+        for (var mean : fit.psisMeans().entrySet()) {
+            number(json, mean.getKey(), mean.getValue());
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("warnings");
+        for (String warning : fit.warnings()) {
+            json.writeString(warning);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void sampler(JsonGenerator json, SamplerChecks checks) throws IOException {

@@ -3,10 +3,12 @@ package org.muster.app.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.muster.app.api.FitOutcome;
 import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.VariationalFit;
 import org.muster.diagnostics.api.PosteriorSummary;
 
 /** The summary files of a fit with draws: {@code summary.csv} and {@code summary.json}. */
@@ -21,7 +23,10 @@ public final class SummaryOutput implements OutputWriter {
         if (!(outcome instanceof FitOutcome fit) || !fit.hasDraws()) {
             return List.of();
         }
-        return write(directory, fit.draws(), fit.summary());
+        java.nio.file.Files.createDirectories(directory);
+        Optional<VariationalFit> variational = fit.fit() instanceof VariationalFit v ? Optional.of(v) : Optional.empty();
+        return List.of(csv.write(directory, fit.summary().rows()),
+                json.write(directory, fit.draws().methodId(), fit.summary(), fit.draws().chains(), variational));
     }
 
     /** Writes both files for draws and their summary (as {@code muster diagnose} reads them back), into a folder created if missing. */

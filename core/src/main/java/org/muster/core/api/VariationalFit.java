@@ -89,6 +89,15 @@ public record VariationalFit(String methodId, boolean fullRank, List<String> unc
         return k < PARETO_K_GOOD ? "good" : "usable";
     }
 
+    /** What a user should do with a fit whose k-hat reads so, in one sentence. */
+    public static String paretoKAdvice(String reading) {
+        return switch (reading) {
+            case "good" -> "the approximation can be used, and importance sampling corrects it";
+            case "usable" -> "usable, but importance sampling converges slowly; check against nuts";
+            default -> "do not trust the approximation for this model; use nuts";
+        };
+    }
+
     /** This fit's k-hat read as {@link #paretoKReading(double)}. */
     public String paretoKReading() {
         return paretoKReading(paretoK);

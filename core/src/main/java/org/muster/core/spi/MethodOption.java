@@ -21,7 +21,7 @@ public final class MethodOption {
         NUMBER,
         /** {@code true}/{@code false} (also {@code 1}/{@code 0}, {@code yes}/{@code no}). */
         BOOLEAN,
-        /** One of {@link #choices()}. */
+        /** One of {@link #choices()} (or of its aliases), in any case. */
         CHOICE,
         /** Any text the method reads itself (a list of node names, say). */
         TEXT
@@ -36,9 +36,10 @@ public final class MethodOption {
     private final boolean lowerOpen;
     private final boolean upperOpen;
     private final List<String> choices;
+    private final List<String> aliases;
 
     private MethodOption(String name, Kind kind, Optional<String> defaultValue, String help, double lower,
-            double upper, boolean lowerOpen, boolean upperOpen, List<String> choices) {
+            double upper, boolean lowerOpen, boolean upperOpen, List<String> choices, List<String> aliases) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = kind;
         this.defaultValue = defaultValue;
@@ -48,6 +49,7 @@ public final class MethodOption {
         this.lowerOpen = lowerOpen;
         this.upperOpen = upperOpen;
         this.choices = List.copyOf(choices);
+        this.aliases = List.copyOf(aliases);
         if (name.isBlank() || !name.equals(name.trim()) || name.contains("=")) {
             throw new IllegalArgumentException("an option's name is a word without '=', got '" + name + "'");
         }
@@ -60,7 +62,7 @@ public final class MethodOption {
      */
     public static MethodOption integer(String name, Integer defaultValue, long minimum, long maximum, String help) {
         return new MethodOption(name, Kind.INTEGER, Optional.ofNullable(defaultValue).map(String::valueOf), help,
-                minimum, maximum, false, false, List.of());
+                minimum, maximum, false, false, List.of(), List.of());
     }
 
     /** A whole number of at least {@code minimum}, with no upper bound. */
@@ -78,7 +80,7 @@ public final class MethodOption {
     public static MethodOption number(String name, Double defaultValue, double lower, boolean lowerOpen, double upper,
             boolean upperOpen, String help) {
         return new MethodOption(name, Kind.NUMBER, Optional.ofNullable(defaultValue).map(MethodOption::format), help,
-                lower, upper, lowerOpen, upperOpen, List.of());
+                lower, upper, lowerOpen, upperOpen, List.of(), List.of());
     }
 
     /** A finite number greater than 0. */
@@ -89,16 +91,26 @@ public final class MethodOption {
     /** A yes/no option. */
     public static MethodOption bool(String name, boolean defaultValue, String help) {
         return new MethodOption(name, Kind.BOOLEAN, Optional.of(Boolean.toString(defaultValue)), help, 0, 0, false,
-                false, List.of());
+                false, List.of(), List.of());
     }
 
-    /** One of a fixed set of words. */
+    /** One of a fixed set of words, in any case. */
     public static MethodOption choice(String name, String defaultValue, List<String> choices, String help) {
+        return choice(name, defaultValue, choices, List.of(), help);
+    }
+
+    /**
+     * One of a fixed set of words, in any case, or one of {@code aliases}: other spellings the method also
+     * reads (say {@code dense} for {@code dense_e}), accepted but not listed in {@link #range()}.
+     */
+    public static MethodOption choice(String name, String defaultValue, List<String> choices, List<String> aliases,
+            String help) {
         if (choices.isEmpty() || (defaultValue != null && !choices.contains(defaultValue))) {
             throw new IllegalArgumentException("option " + name + ": the default " + defaultValue + " is not one of "
                     + choices);
         }
-        return new MethodOption(name, Kind.CHOICE, Optional.ofNullable(defaultValue), help, 0, 0, false, false, choices);
+        return new MethodOption(name, Kind.CHOICE, Optional.ofNullable(defaultValue), help, 0, 0, false, false, choices,
+                aliases);
     }
 
     /**
@@ -107,7 +119,8 @@ public final class MethodOption {
      * @param defaultValue the default, or {@code null} when there is none
      */
     public static MethodOption text(String name, String defaultValue, String help) {
-        return new MethodOption(name, Kind.TEXT, Optional.ofNullable(defaultValue), help, 0, 0, false, false, List.of());
+        return new MethodOption(name, Kind.TEXT, Optional.ofNullable(defaultValue), help, 0, 0, false, false, List.of(),
+                List.of());
     }
 
     public String name() {
@@ -131,6 +144,11 @@ public final class MethodOption {
     /** The words a {@link Kind#CHOICE} takes; empty for the other kinds. */
     public List<String> choices() {
         return choices;
+    }
+
+    /** Other spellings a {@link Kind#CHOICE} accepts besides {@link #choices()}; usually empty. */
+    public List<String> aliases() {
+        return aliases;
     }
 
     /**
@@ -167,7 +185,8 @@ public final class MethodOption {
             case NUMBER -> checkNumber(v);
             case BOOLEAN -> List.of("true", "false", "1", "0", "yes", "no").contains(v.toLowerCase(Locale.ROOT)) ? null
                     : "must be true or false";
-            case CHOICE -> choices.contains(v) ? null : "must be one of " + range();
+            case CHOICE -> java.util.stream.Stream.concat(choices.stream(), aliases.stream()).anyMatch(v::equalsIgnoreCase)
+                    ? null : "must be one of " + range();
             case TEXT -> null;
         };
         if (problem != null) {

@@ -39,6 +39,27 @@ public record StanCsvFile(Path file, Map<String, String> configuration, List<Str
         return drawLines.length;
     }
 
+    /**
+     * This chain's first {@code n} draws, as a run killed part-way leaves chains of unequal length; the
+     * footer's timings no longer describe them and read as NaN.
+     *
+     * @throws IllegalArgumentException if {@code n} is not between 1 and {@link #drawCount()}
+     */
+    public StanCsvFile firstDraws(int n) {
+        if (n < 1 || n > drawCount()) {
+            throw new IllegalArgumentException(file + ": cannot keep " + n + " of " + drawCount() + " draws");
+        }
+        if (n == drawCount()) {
+            return this;
+        }
+        double[][] cut = new double[draws.length][];
+        for (int j = 0; j < draws.length; j++) {
+            cut[j] = java.util.Arrays.copyOf(draws[j], n);
+        }
+        return new StanCsvFile(file, configuration, columns, headerLine, cut, java.util.Arrays.copyOf(drawLines, n),
+                adaptation, Double.NaN, Double.NaN);
+    }
+
     /** Whether a column holds a sampler statistic ({@code lp__}, {@code divergent__}, ...). */
     public static boolean isSamplerColumn(String column) {
         return column.endsWith("__");

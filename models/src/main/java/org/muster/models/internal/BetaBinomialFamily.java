@@ -17,14 +17,14 @@ import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.api.UnitEstimates;
-import org.muster.models.internal.priors.PriorCatalog;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
+import org.muster.models.spi.Prior;
 
 /**
  * Successes y_j in n_j trials with theta_j ~ Beta(alpha, beta) (Gelman et al., BDA3 §5.3). The default
@@ -33,7 +33,7 @@ import org.muster.models.spi.Pooling;
  * Jacobian of (alpha, beta) → (mean, concentration) is the concentration). Priors may instead be put
  * on mean and concentration, or on alpha and beta together.
  */
-public final class BetaBinomialFamily implements ModelFamily {
+public final class BetaBinomialFamily extends CheckedModelFamily {
 
     private static final String NEW_TRIALS = "new_trials";
 
@@ -81,15 +81,9 @@ public final class BetaBinomialFamily implements ModelFamily {
         return Set.of(Pooling.PARTIAL, Pooling.NONE, Pooling.COMPLETE);
     }
 
-    @Override
-    public Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
 
     @Override
-    public FamilyModel prepare(Dataset dataset, FamilyOptions options) {
-        options.requireKnown(id(), options().keySet());
-        options.requirePooling(id(), poolings());
+    protected FamilyModel create(Dataset dataset, FamilyOptions options) {
         BinomialData data = BinomialData.read(FamilyData.of(this, dataset, options));
         int newTrials = options.integer(id(), NEW_TRIALS, data.medianTrials(), 0);
         int units = data.units().count();
@@ -146,7 +140,7 @@ public final class BetaBinomialFamily implements ModelFamily {
         }
         Node mean = b.stochastic("mean", options.prior("mean", Bounds.UNIT_INTERVAL, beta(1, 1)));
         Node concentration = b.stochastic("concentration", options.prior("concentration", Bounds.POSITIVE,
-                PriorCatalog.powerLaw(-1.5, "improper concentration^(-3/2)")));
+                Prior.powerLaw(-1.5, "improper concentration^(-3/2)")));
         // Correlated a posteriori given the thetas: Gibbs moves them together (Metropolis-within-Gibbs).
         b.updateJointly(mean, concentration);
         Node alpha = b.deterministic("alpha", mean.times(concentration));

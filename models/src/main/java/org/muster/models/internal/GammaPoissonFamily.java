@@ -20,14 +20,14 @@ import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.api.UnitEstimates;
-import org.muster.models.internal.priors.PriorCatalog;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
+import org.muster.models.spi.Prior;
 import org.muster.models.spi.UnitIndex;
 
 /**
@@ -36,7 +36,7 @@ import org.muster.models.spi.UnitIndex;
  * priors on mu and sigma are exponential with mean the pooled rate sum(n)/sum(e): weakly
  * informative on the data's own scale, as rstanarm scales its defaults.
  */
-public final class GammaPoissonFamily implements ModelFamily {
+public final class GammaPoissonFamily extends CheckedModelFamily {
 
     private static final String NEW_EXPOSURE = "new_exposure";
 
@@ -87,15 +87,9 @@ public final class GammaPoissonFamily implements ModelFamily {
         return Set.of(Pooling.PARTIAL, Pooling.NONE, Pooling.COMPLETE);
     }
 
-    @Override
-    public Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
 
     @Override
-    public FamilyModel prepare(Dataset dataset, FamilyOptions options) {
-        options.requireKnown(id(), options().keySet());
-        options.requirePooling(id(), poolings());
+    protected FamilyModel create(Dataset dataset, FamilyOptions options) {
         FamilyData data = FamilyData.of(this, dataset, options);
         int[] counts = data.counts("n");
         double[] exposures = data.positive("e");
@@ -122,7 +116,7 @@ public final class GammaPoissonFamily implements ModelFamily {
             case NONE -> {
                 options.requireKnownPriors(id(), List.of("lambda"));
                 lambda = b.stochastic("lambda", units.count(),
-                        options.prior("lambda", Bounds.POSITIVE, PriorCatalog.flat(Support.POSITIVE)));
+                        options.prior("lambda", Bounds.POSITIVE, Prior.flat(Support.POSITIVE)));
                 newUnit = null;
                 population = Optional.empty();
             }

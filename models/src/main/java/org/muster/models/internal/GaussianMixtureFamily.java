@@ -19,9 +19,9 @@ import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 
 /**
  * Reals from a mixture of K normals, y_i ~ Σ_k w_k N(mu_k, sigma_k), with the component
@@ -29,7 +29,7 @@ import org.muster.models.spi.ModelFamily;
  * ordered to identify them: mu_1 = mu_first, mu_k = mu_{k-1} + mu_gap_{k-1} with positive gaps.
  * Default priors are scaled to the data (mean m and standard deviation s of y).
  */
-public final class GaussianMixtureFamily implements ModelFamily {
+public final class GaussianMixtureFamily extends CheckedModelFamily {
 
     private static final String COMPONENTS = "components";
 
@@ -63,15 +63,9 @@ public final class GaussianMixtureFamily implements ModelFamily {
         return Map.of(COMPONENTS, "number of components K >= 2 (default 2)");
     }
 
-    @Override
-    public Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
 
     @Override
-    public FamilyModel prepare(Dataset dataset, FamilyOptions options) {
-        options.requireKnown(id(), options().keySet());
-        options.requirePooling(id(), poolings());
+    protected FamilyModel create(Dataset dataset, FamilyOptions options) {
         options.requireKnownPriors(id(), List.of("mu_first", "mu_gap", "sigma"));
         int components = options.integer(id(), COMPONENTS, 2, 2);
         double[] y = FamilyData.of(this, dataset, options).real("y");

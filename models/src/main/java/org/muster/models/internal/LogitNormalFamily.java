@@ -21,16 +21,16 @@ import org.muster.models.api.UnitEstimates;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 
 /**
  * Successes y_j in n_j trials with logit(theta_j) = mu + tau z_j, z_j ~ N(0, 1): the logit-normal
  * random-effects model, written non-centered. The units shrink toward {@code median} =
  * inv_logit(mu), the population's median rate.
  */
-public final class LogitNormalFamily implements ModelFamily {
+public final class LogitNormalFamily extends CheckedModelFamily {
 
     private static final String NEW_TRIALS = "new_trials";
 
@@ -72,15 +72,9 @@ public final class LogitNormalFamily implements ModelFamily {
         return Map.of(NEW_TRIALS, "trials of the new unit in y_new (default: the median of the units' trials)");
     }
 
-    @Override
-    public Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
 
     @Override
-    public FamilyModel prepare(Dataset dataset, FamilyOptions options) {
-        options.requireKnown(id(), options().keySet());
-        options.requirePooling(id(), poolings());
+    protected FamilyModel create(Dataset dataset, FamilyOptions options) {
         options.requireKnownPriors(id(), List.of("mu", "tau"));
         BinomialData data = BinomialData.read(FamilyData.of(this, dataset, options));
         int newTrials = options.integer(id(), NEW_TRIALS, data.medianTrials(), 0);

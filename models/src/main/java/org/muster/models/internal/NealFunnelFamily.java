@@ -12,9 +12,9 @@ import org.muster.core.api.Node;
 import org.muster.models.api.Dataset;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 
 /**
  * Neal's funnel (Neal 2003, "Slice sampling", Annals of Statistics 31(3), §8): v ~ N(0, 3) and
@@ -22,7 +22,7 @@ import org.muster.models.spi.ModelFamily;
  * magnitude, is a known-hard geometry for testing samplers. Centered by default (the hard form);
  * {@code parameterization=noncentered} samples x = exp(v/2) x_raw with x_raw ~ N(0, 1).
  */
-public final class NealFunnelFamily implements ModelFamily {
+public final class NealFunnelFamily extends CheckedModelFamily {
 
     private static final String DIMENSION = "dimension";
     private static final String PARAMETERIZATION = "parameterization";
@@ -58,15 +58,9 @@ public final class NealFunnelFamily implements ModelFamily {
         return options;
     }
 
-    @Override
-    public Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
 
     @Override
-    public FamilyModel prepare(Dataset dataset, FamilyOptions options) {
-        options.requireKnown(id(), options().keySet());
-        options.requirePooling(id(), poolings());
+    protected FamilyModel create(Dataset dataset, FamilyOptions options) {
         options.requireKnownPriors(id(), List.of());
         FamilyData.of(this, dataset, options);
         if (dataset.rowCount() > 0) {

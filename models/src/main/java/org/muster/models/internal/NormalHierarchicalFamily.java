@@ -18,14 +18,14 @@ import org.muster.models.api.ColumnMapping;
 import org.muster.models.api.Dataset;
 import org.muster.models.api.GeneratedQuantities;
 import org.muster.models.api.UnitEstimates;
-import org.muster.models.internal.priors.PriorCatalog;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
 import org.muster.models.spi.FamilyData;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Pooling;
+import org.muster.models.spi.Prior;
 import org.muster.models.spi.UnitIndex;
 
 /**
@@ -33,7 +33,7 @@ import org.muster.models.spi.UnitIndex;
  * BDA3 §5.5). Non-centered by default (theta = mu + tau z), so the funnel between tau and theta does
  * not trap samplers; {@code parameterization=centered} samples theta directly.
  */
-public class NormalHierarchicalFamily implements ModelFamily {
+public class NormalHierarchicalFamily extends CheckedModelFamily {
 
     private static final String PARAMETERIZATION = "parameterization";
     private static final String NEW_SIGMA = "new_sigma";
@@ -101,14 +101,7 @@ public class NormalHierarchicalFamily implements ModelFamily {
     }
 
     @Override
-    public final Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
-
-    @Override
-    public final FamilyModel prepare(Dataset dataset, FamilyOptions options) {
-        options.requireKnown(id, options().keySet());
-        options.requirePooling(id, poolings());
+    protected final FamilyModel create(Dataset dataset, FamilyOptions options) {
         boolean centered = options.choice(id, PARAMETERIZATION, "noncentered", List.of("noncentered", "centered"))
                 .equals("centered");
         FamilyData data = FamilyData.of(this, dataset, options);
@@ -137,7 +130,7 @@ public class NormalHierarchicalFamily implements ModelFamily {
             case NONE -> {
                 options.requireKnownPriors(id, List.of("theta"));
                 theta = b.stochastic("theta", units.count(),
-                        options.prior("theta", Bounds.REAL, PriorCatalog.flat(Support.REAL)));
+                        options.prior("theta", Bounds.REAL, Prior.flat(Support.REAL)));
                 newUnit = null;
                 population = Optional.empty();
             }

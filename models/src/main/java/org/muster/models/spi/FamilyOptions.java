@@ -141,6 +141,17 @@ public record FamilyOptions(Map<String, String> values, ColumnMapping columns, L
     }
 
     /** @throws IllegalArgumentException if the family does not offer the requested pooling */
+    /**
+     * Checks that these options suit a family: every option is one it declares and the pooling is one
+     * it offers.
+     *
+     * @throws IllegalArgumentException naming the first unknown option (with the known ones) or the pooling
+     */
+    public void requireSuitedTo(ModelFamily family) {
+        requireKnown(family.id(), family.options().keySet());
+        requirePooling(family.id(), family.poolings());
+    }
+
     public void requirePooling(String family, Set<Pooling> supported) {
         if (!supported.contains(pooling)) {
             List<String> ids = new ArrayList<>();

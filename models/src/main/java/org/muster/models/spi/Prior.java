@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.muster.core.api.Distribution;
-import org.muster.models.internal.priors.PriorCatalog;
+import org.muster.core.api.distributions.Support;
 
 /**
  * A prior for one parameter as the user wrote it ({@code tau=half_cauchy(0,5)}), with the
@@ -63,6 +63,19 @@ public record Prior(String parameter, String distribution, List<Double> argument
     public Distribution distribution(Bounds bounds) {
         double[] values = arguments.stream().mapToDouble(Double::doubleValue).toArray();
         return PriorCatalog.create(parameter, text, distribution, values, bounds.lower(), bounds.upper());
+    }
+
+    /**
+     * A flat (improper, constant) prior on the given support, for a family whose default prior on a
+     * parameter is flat.
+     */
+    public static Distribution flat(Support support) {
+        return PriorCatalog.flat(support);
+    }
+
+    /** The improper prior {@code x^power} on x &gt; 0, e.g. power -3/2 for a concentration. */
+    public static Distribution powerLaw(double power, String description) {
+        return PriorCatalog.powerLaw(power, description);
     }
 
     /** The distribution names a prior can use. */

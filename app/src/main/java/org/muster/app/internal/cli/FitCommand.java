@@ -173,10 +173,6 @@ final class FitCommand implements Callable<Integer> {
         putOption(allMethodOptions, "tol_rel_obj", tolRelObj);
         putOption(allMethodOptions, "iter", iterations);
         putOption(allMethodOptions, "eta", eta);
-        if (method.startsWith("advi") && !allMethodOptions.containsKey("output_samples")) {
-            // --draws is the number of draws from the approximation
-            allMethodOptions.put("output_samples", Integer.toString(draws));
-        }
         Map<String, double[]> initialValues = init == null ? Map.of() : InitialValuesReader.read(init);
         FitRequest request = FitRequest.builder(family).data(data).method(method).chains(chains).warmup(warmup)
                 .draws(draws).seed(actualSeed).familyOptions(familyOptions.toFamilyOptions())
@@ -258,7 +254,7 @@ final class FitCommand implements Callable<Integer> {
             status.cancelled = true;
             err.println("muster: interrupted with " + e.drawsPerChain() + " draws per chain, too few to summarize"
                     + (directory.isPresent() ? "; nothing written but run.json and muster.log" : ""));
-            return ExitCodes.INTERRUPTED;
+            return interruption.exitStatus();
         } finally {
             if (progress instanceof ProgressDisplay display) {
                 display.close();
@@ -268,7 +264,7 @@ final class FitCommand implements Callable<Integer> {
         boolean cancelled = outcome.hasDraws() && outcome.draws().cancelled();
         status.cancelled = cancelled;
         print(outcome, out);
-        int code = cancelled ? ExitCodes.INTERRUPTED
+        int code = cancelled ? interruption.exitStatus()
                 : strict && outcome.hasDraws() && !outcome.summary().warnings().isEmpty() ? ExitCodes.DIAGNOSTIC_WARNINGS
                 : ExitCodes.OK;
         if (directory.isPresent()) {

@@ -20,11 +20,7 @@ final class VariationalReport {
                 fit.methodId(), fit.stopReason(), fit.iterations(), fit.stepSize(), fit.gradientEvaluations(),
                 fit.seconds());
         out.printf(Locale.ROOT, "Pareto k-hat = %.2f (%s): %s%n", fit.paretoK(), fit.paretoKReading(),
-                switch (fit.paretoKReading()) {
-                    case "good" -> "the approximation can be used, and importance sampling corrects it";
-                    case "usable" -> "usable, but importance sampling converges slowly; check against nuts";
-                    default -> "do not trust the approximation for this model; use nuts";
-                });
+                VariationalFit.paretoKAdvice(fit.paretoKReading()));
         out.println("R-hat and ESS above are of independent draws from the approximation: they say nothing about"
                 + " how good it is.");
         out.println();

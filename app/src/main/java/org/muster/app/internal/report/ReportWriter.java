@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.muster.app.api.FitOutcome;
 import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.core.api.Draws;
+import org.muster.core.api.VariationalFit;
 import org.muster.diagnostics.api.DiagnosticWarning;
 import org.muster.diagnostics.api.PosteriorSummary;
 import org.muster.diagnostics.api.SamplerChecks;
@@ -87,15 +89,24 @@ public final class ReportWriter implements OutputWriter {
                 .append("<title>").append(escape("Muster report: " + input.familyId())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         header(page, input);
-        diagnostics(page, summary);
-        table(page, summary);
+        if (input.variational().isPresent()) {
+            approximation(page, input.variational().get());
+            table(page, summary, input.variational());
+        } else {
+            diagnostics(page, summary);
+            table(page, summary, Optional.empty());
+        }
         int[] figureCount = {0};
-        plots(page, "hyperparameters", "Hyperparameters", hyperparameterText(plotted), plotted.hyperparameters(),
-                draws, summary, figureCount);
+        plots(page, "hyperparameters", "Hyperparameters", input.variational().isPresent()
+                ? "<p>Hyperparameters are the model's scalar parameters. For each: the density of the draws from the"
+                        + " approximation (dashed: 5% and 95% quantiles).</p>"
+                : hyperparameterText(plotted), plotted.hyperparameters(), draws, summary, figureCount,
+                input.variational().isPresent());
         if (!plotted.members().isEmpty()) {
             plots(page, "members", "Vector members", "<p>The model has no units, so its vectors are plotted like"
                     + " hyperparameters: the first " + PlottedVariables.MEMBERS_PER_VECTOR + " members of each"
-                    + " (all members are in the table).</p>", plotted.members(), draws, summary, figureCount);
+                    + " (all members are in the table).</p>", plotted.members(), draws, summary, figureCount,
+                    input.variational().isPresent());
         }
         input.shrinkage().filter(table -> !table.rows().isEmpty())
                 .ifPresent(table -> shrinkage(page, table, figureCount));
@@ -110,11 +121,20 @@ public final class ReportWriter implements OutputWriter {
         definition(page, "family", input.familyId());
         definition(page, "data", input.datasetSource());
         definition(page, "method", input.methodId());
-        definition(page, "chains × draws", summary.chains() + " × " + summary.drawsPerChain() + " (after "
-                + input.warmup() + " warmup)");
+        if (input.variational().isPresent()) {
+            VariationalFit fit = input.variational().get();
+            definition(page, "draws", summary.drawsPerChain() + " independent draws from the approximation");
+            definition(page, "approximation", (fit.fullRank() ? "full-rank" : "mean-field") + " Gaussian on the"
+                    + " unconstrained space; " + fit.stopReason() + " after " + fit.iterations() + " iterations");
+        } else {
+            definition(page, "chains × draws", summary.chains() + " × " + summary.drawsPerChain() + " (after "
+                    + input.warmup() + " warmup)");
+        }
         definition(page, "seed", Long.toString(input.seed()));
         summary.sampler().ifPresent(checks -> definition(page, "sampler", samplerLine(checks)));
-        if (input.draws().cancelled()) {
+        if (input.interruption().isPresent()) {
+            definition(page, "note", input.interruption().get());
+        } else if (input.draws().cancelled()) {
             definition(page, "note", "the run was cancelled: chains are cut to the shortest one");
         }
         page.append("</dl>\n</header>\n");
@@ -139,6 +159,29 @@ public final class ReportWriter implements OutputWriter {
         return parts.isEmpty() ? "no per-draw statistics" : String.join("; ", parts);
     }
 
+    /**
+     * A variational fit's check: the Pareto k-hat of the importance ratios (Yao et al. 2018), which says
+     * whether the approximation can be trusted; R-hat and ESS of independent draws from it say nothing.
+     */
+    private static void approximation(StringBuilder page, VariationalFit fit) {
+        String reading = fit.paretoKReading();
+        page.append("<section id=\"diagnostics\">\n<h2>Diagnostics</h2>\n<p class=\"")
+                .append(reading.equals("good") ? "ok" : "warning").append("\" data-pareto-k=\"")
+                .append(escape(reading)).append("\"><strong>Pareto k-hat ")
+                .append(String.format(Locale.ROOT, "%.2f", fit.paretoK())).append(": ").append(escape(reading))
+                .append(".</strong> ").append(escape(VariationalFit.paretoKAdvice(reading)))
+                .append(". Below 0.5 the approximation is good, to 0.7 usable, above that it should not be trusted"
+                        + " (Yao, Vehtari, Simpson and Gelman 2018).</p>\n");
+        if (!fit.warnings().isEmpty()) {
+            page.append("<ul class=\"warnings\">\n");
+            for (String warning : fit.warnings()) {
+                page.append("<li class=\"warning\">").append(escape(warning)).append("</li>\n");
+            }
+            page.append("</ul>\n");
+        }
+        page.append("</section>\n");
+    }
+
     private static void diagnostics(StringBuilder page, PosteriorSummary summary) {
         page.append("<section id=\"diagnostics\">\n<h2>Diagnostics</h2>\n");
         if (summary.warnings().isEmpty()) {
@@ -160,37 +203,52 @@ public final class ReportWriter implements OutputWriter {
     /** Longer summaries show the scalar variables first and the full table folded away. */
     static final int UNFOLDED_ROWS = 30;
 
-    private static void table(StringBuilder page, PosteriorSummary summary) {
+    private static void table(StringBuilder page, PosteriorSummary summary, Optional<VariationalFit> variational) {
         double essLimit = THRESHOLDS.essPerChain() * summary.chains();
-        page.append("<section id=\"summary\">\n<h2>Posterior summary</h2>\n");
+        page.append("<section id=\"summary\">\n<h2>").append(variational.isPresent() ? "Approximate posterior summary"
+                : "Posterior summary").append("</h2>\n");
         List<SummaryRow> rows = summary.rows();
         if (rows.size() <= UNFOLDED_ROWS) {
-            rows(page, "summary all", rows, essLimit);
+            rows(page, "summary all", rows, essLimit, variational);
         } else {
-            rows(page, "summary scalars", rows.stream().filter(r -> r.variable().indexOf('[') < 0).toList(), essLimit);
+            rows(page, "summary scalars", rows.stream().filter(r -> r.variable().indexOf('[') < 0).toList(), essLimit,
+                    variational);
             page.append("<details class=\"all\">\n<summary>All ").append(rows.size())
                     .append(" variables</summary>\n");
-            rows(page, "summary all", rows, essLimit);
+            rows(page, "summary all", rows, essLimit, variational);
             page.append("</details>\n");
         }
-        page.append("<p class=\"note\">Flagged: R-hat above ").append(THRESHOLDS.rhat())
-                .append(", ESS below ").append(ReportHtml.whole(essLimit)).append(" (")
-                .append(ReportHtml.whole(THRESHOLDS.essPerChain())).append(" per chain), or undefined.</p>\n")
-                .append("</section>\n");
+        if (variational.isPresent()) {
+            page.append("<p class=\"note\">Of independent draws from the approximation: MCSE is their Monte Carlo"
+                    + " error; the PSIS mean reweights them toward the posterior.</p>\n");
+        } else {
+            page.append("<p class=\"note\">Flagged: R-hat above ").append(THRESHOLDS.rhat())
+                    .append(", ESS below ").append(ReportHtml.whole(essLimit)).append(" (")
+                    .append(ReportHtml.whole(THRESHOLDS.essPerChain())).append(" per chain), or undefined.</p>\n");
+        }
+        page.append("</section>\n");
     }
 
-    private static void rows(StringBuilder page, String tableClass, List<SummaryRow> rows, double essLimit) {
+    private static void rows(StringBuilder page, String tableClass, List<SummaryRow> rows, double essLimit,
+            Optional<VariationalFit> variational) {
         page.append("<table class=\"").append(tableClass).append("\">\n<thead><tr>")
                 .append("<th>variable</th><th>mean</th><th>sd</th><th>5%</th><th>50%</th><th>95%</th>")
-                .append("<th>MCSE mean</th><th>R-hat</th><th>ESS bulk</th><th>ESS tail</th></tr></thead>\n<tbody>\n");
+                .append(variational.isPresent() ? "<th>MCSE mean</th><th>PSIS mean</th></tr></thead>\n<tbody>\n"
+                        : "<th>MCSE mean</th><th>R-hat</th><th>ESS bulk</th><th>ESS tail</th></tr></thead>\n<tbody>\n");
         for (SummaryRow row : rows) {
             page.append("<tr><th scope=\"row\">").append(escape(row.variable())).append("</th>");
             for (double value : new double[] {row.mean(), row.sd(), row.q5(), row.q50(), row.q95(), row.mcseMean()}) {
                 page.append("<td>").append(ReportHtml.number(value)).append("</td>");
             }
-            cell(page, String.format(Locale.ROOT, "%.3f", row.rhat()), !(row.rhat() <= THRESHOLDS.rhat()));
-            cell(page, ReportHtml.whole(row.essBulk()), !(row.essBulk() >= essLimit));
-            cell(page, ReportHtml.whole(row.essTail()), !(row.essTail() >= essLimit));
+            if (variational.isPresent()) {
+                Double reweighted = variational.get().psisMeans().get(row.variable());
+                page.append("<td>").append(ReportHtml.number(reweighted == null ? Double.NaN : reweighted))
+                        .append("</td>");
+            } else {
+                cell(page, String.format(Locale.ROOT, "%.3f", row.rhat()), !(row.rhat() <= THRESHOLDS.rhat()));
+                cell(page, ReportHtml.whole(row.essBulk()), !(row.essBulk() >= essLimit));
+                cell(page, ReportHtml.whole(row.essTail()), !(row.essTail() >= essLimit));
+            }
             page.append("</tr>\n");
         }
         page.append("</tbody>\n</table>\n");
@@ -212,14 +270,14 @@ public final class ReportWriter implements OutputWriter {
     }
 
     private void plots(StringBuilder page, String id, String title, String text, List<String> variables, Draws draws,
-            PosteriorSummary summary, int[] figureCount) {
+            PosteriorSummary summary, int[] figureCount, boolean densityOnly) {
         page.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(title)).append("</h2>\n")
                 .append(text).append('\n');
         if (draws.iterations() < 2) {
             page.append("<p class=\"note\">Fewer than 2 draws per chain: nothing to plot.</p>\n</section>\n");
             return;
         }
-        if (!variables.isEmpty()) {
+        if (!variables.isEmpty() && !densityOnly) {
             chainLegend(page, draws.chains());
         }
         for (String variable : variables) {
@@ -228,16 +286,21 @@ public final class ReportWriter implements OutputWriter {
             SummaryRow row = summary.rows().stream().filter(r -> r.variable().equals(variable)).findFirst()
                     .orElse(null);
             page.append("<div class=\"parameter\">\n<h3>").append(escape(variable)).append("</h3>\n<div class=\"plots\">\n");
-            figure(page, variable, "trace", Charts.trace(variable, chains), "Trace of " + variable
-                    + ": one line per chain", figureCount);
+            if (!densityOnly) {
+                figure(page, variable, "trace", Charts.trace(variable, chains), "Trace of " + variable
+                        + ": one line per chain", figureCount);
+            }
             if (allFinite(chains)) {
-                figure(page, variable, "rank", Charts.rank(variable, RankHistogram.of(chains, Charts.RANK_BINS)),
-                        "Ranks of " + variable + " per chain, " + Charts.RANK_BINS + " bins", figureCount);
+                if (!densityOnly) {
+                    figure(page, variable, "rank", Charts.rank(variable, RankHistogram.of(chains, Charts.RANK_BINS)),
+                            "Ranks of " + variable + " per chain, " + Charts.RANK_BINS + " bins", figureCount);
+                }
                 double[] pooled = draws.pooled(index);
                 KernelDensity density = KernelDensity.estimate(pooled, Charts.DENSITY_POINTS);
                 figure(page, variable, "density", Charts.density(variable, density,
                         row == null ? Double.NaN : row.q5(), row == null ? Double.NaN : row.q95()),
-                        String.format(Locale.ROOT, "Posterior density of %s, bandwidth %s", variable,
+                        String.format(Locale.ROOT, (densityOnly ? "Approximate posterior" : "Posterior")
+                                + " density of %s, bandwidth %s", variable,
                                 ReportHtml.number(density.bandwidth())), figureCount);
             } else {
                 page.append("<p class=\"note\">Some draws of ").append(escape(variable))

@@ -136,6 +136,20 @@ public final class RunRecord {
         write();
     }
 
+    /**
+     * Adds, for a variational fit, the Pareto k-hat's verdict on the approximation (written with the end).
+     */
+    public void variational(double paretoK, String reading, String advice) {
+        ObjectNode node = root.putObject("variational");
+        if (Double.isFinite(paretoK)) {
+            node.put("pareto_k", paretoK);
+        } else {
+            node.putNull("pareto_k");
+        }
+        node.put("pareto_k_reading", reading);
+        node.put("advice", advice);
+    }
+
     public Path file() {
         return file;
     }

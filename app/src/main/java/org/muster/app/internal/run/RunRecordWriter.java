@@ -11,6 +11,7 @@ import org.muster.app.api.Outcome;
 import org.muster.app.api.OutputWriter;
 import org.muster.app.api.RunInfo;
 import org.muster.core.api.PosteriorDraws;
+import org.muster.core.api.VariationalFit;
 
 /**
  * Writes {@code run.json} for a run that has ended (see {@link RunRecord}); nothing for an outcome
@@ -40,6 +41,10 @@ public final class RunRecordWriter implements OutputWriter {
         }
         RunRecord record = RunRecord.of(directory, new RunRecord.Start(run.command(), run.version(), outcome.seed(),
                 run.seedGiven(), settings), run.start());
+        if (outcome instanceof FitOutcome fit && fit.fit() instanceof VariationalFit variational) {
+            record.variational(variational.paretoK(), variational.paretoKReading(),
+                    VariationalFit.paretoKAdvice(variational.paretoKReading()));
+        }
         record.end(run.end().orElse(Instant.now()), run.exitStatus().orElse(0),
                 draws.map(PosteriorDraws::cancelled).orElse(false), draws.map(PosteriorDraws::settings),
                 draws.map(d -> d.draws().iterations()), run.files());

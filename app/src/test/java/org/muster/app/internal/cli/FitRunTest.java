@@ -191,10 +191,18 @@ class FitRunTest {
     @Test
     void anInternalErrorIsOneLineNamingTheLogFileWhichHoldsTheStackTrace() throws IOException {
         Path output = dir.resolve("out");
-        // a folder where summary.csv should go: the fit runs, writing its summary fails
-        Files.createDirectories(output.resolve("summary.csv"));
-        MainTest.Run run = MainTest.run("fit", "eight-schools", "--seed", "1", "--chains", "1", "--warmup", "50",
-                "--draws", "50", "--output", output.toString());
+        // the fit runs, then an output format (a plugin's) fails with a bug of its own
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        org.muster.app.internal.plugins.PluginFixtures.jar(plugins.resolve("broken-writer.jar"), java.util.Map.of(
+                "p.broken.Writer", "package p.broken;\n"
+                        + "public final class Writer implements org.muster.app.api.OutputWriter {\n"
+                        + "  public java.util.List<java.nio.file.Path> write(java.nio.file.Path d, org.muster.app.api.Outcome o) {\n"
+                        + "    throw new IllegalStateException(\"a bug in an output writer\");\n"
+                        + "  }\n"
+                        + "}\n"), java.util.Map.of("org.muster.app.api.OutputWriter", List.of("p.broken.Writer")),
+                java.util.Set.of());
+        MainTest.Run run = MainTest.run("--plugins", plugins.toString(), "fit", "eight-schools", "--seed", "1",
+                "--chains", "1", "--warmup", "50", "--draws", "50", "--output", output.toString());
         assertEquals(3, run.exitCode(), run.err());
         List<String> lines = run.err().lines().filter(l -> l.startsWith("muster:")).toList();
         assertEquals(1, lines.size(), run.err());

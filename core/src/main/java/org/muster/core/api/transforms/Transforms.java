@@ -25,7 +25,7 @@ public final class Transforms {
         if (lowerBound == Double.NEGATIVE_INFINITY) {
             return Identity.INSTANCE;
         }
-        return new LowerBound(lowerBound);
+        return new HalfLine(lowerBound, true);
     }
 
     /**
@@ -38,7 +38,7 @@ public final class Transforms {
         if (upperBound == Double.POSITIVE_INFINITY) {
             return Identity.INSTANCE;
         }
-        return new UpperBound(upperBound);
+        return new HalfLine(upperBound, false);
     }
 
     /**
@@ -58,10 +58,10 @@ public final class Transforms {
             return Identity.INSTANCE;
         }
         if (upperInfinite) {
-            return new LowerBound(lower);
+            return new HalfLine(lower, true);
         }
         if (lowerInfinite) {
-            return new UpperBound(upper);
+            return new HalfLine(upper, false);
         }
         return new Interval(lower, upper);
     }

@@ -2,11 +2,11 @@ package org.muster.em.internal.eb;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.muster.core.api.Model;
 import org.muster.core.api.Node;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 import org.muster.em.internal.optim.Lbfgs;
 
@@ -22,6 +22,12 @@ public class EmpiricalBayesProvider implements InferenceMethodProvider {
     private static final String ESTIMATOR = "estimator";
     private static final String ITERATIONS = "iterations";
     private static final String TOLERANCE = "tolerance";
+    private static final MethodOption ESTIMATOR_OPTION = MethodOption.choice(ESTIMATOR, "type2",
+            List.of("type2", "moments", "none", "complete"), "type2: type-II maximum likelihood; moments: the"
+                    + " beta-binomial method of moments; none, complete: the no-pooling and complete-pooling ends");
+    private static final List<MethodOption> OPTIMIZER_OPTIONS = List.of(
+            MethodOption.integer(ITERATIONS, 2000, 1, "maximum L-BFGS iterations"),
+            MethodOption.positive(TOLERANCE, 1e-7, "largest gradient component at convergence"));
 
     private final boolean hyperprior;
 
@@ -58,9 +64,20 @@ public class EmpiricalBayesProvider implements InferenceMethodProvider {
                                 : ": maximize the marginal likelihood (L-BFGS)"));
     }
 
+    /** {@code estimator} ({@code eb} only), {@code iterations} and {@code tolerance}. */
+    @Override
+    public List<MethodOption> options() {
+        if (hyperprior) {
+            return OPTIMIZER_OPTIONS;
+        }
+        List<MethodOption> options = new java.util.ArrayList<>(List.of(ESTIMATOR_OPTION));
+        options.addAll(OPTIMIZER_OPTIONS);
+        return List.copyOf(options);
+    }
+
     @Override
     public InferenceMethod create(MethodOptions options) {
-        options.requireKnown(id(), hyperprior ? Set.of(ITERATIONS, TOLERANCE) : Set.of(ESTIMATOR, ITERATIONS, TOLERANCE));
+        options.check(id(), options());
         String label = options.getString(ESTIMATOR, "type2").trim().toLowerCase(Locale.ROOT);
         EmpiricalBayes.Estimator estimator = null;
         for (EmpiricalBayes.Estimator e : EmpiricalBayes.Estimator.values()) {

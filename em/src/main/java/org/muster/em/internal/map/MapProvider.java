@@ -1,8 +1,9 @@
 package org.muster.em.internal.map;
 
-import java.util.Set;
+import java.util.List;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 import org.muster.em.internal.optim.Lbfgs;
 
@@ -17,6 +18,11 @@ public final class MapProvider implements InferenceMethodProvider {
     private static final String JACOBIAN = "jacobian";
     private static final String ITERATIONS = "iterations";
     private static final String TOLERANCE = "tolerance";
+    private static final List<MethodOption> OPTIONS = List.of(
+            MethodOption.bool(JACOBIAN, false, "false: the mode of the constrained parameters' density; true: of the"
+                    + " unconstrained coordinates' (Jacobian included)"),
+            MethodOption.integer(ITERATIONS, 2000, 1, "maximum L-BFGS iterations per start"),
+            MethodOption.positive(TOLERANCE, 1e-8, "largest gradient component at convergence"));
 
     @Override
     public String id() {
@@ -29,8 +35,13 @@ public final class MapProvider implements InferenceMethodProvider {
     }
 
     @Override
+    public List<MethodOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public InferenceMethod create(MethodOptions options) {
-        options.requireKnown(ProviderIds.MAP, Set.of(JACOBIAN, ITERATIONS, TOLERANCE));
+        options.check(ProviderIds.MAP, OPTIONS);
         boolean jacobian = options.getBoolean(JACOBIAN, false);
         int iterations = options.getInt(ITERATIONS, 2000, 1);
         double tolerance = options.getPositive(TOLERANCE, 1e-8);

@@ -1,9 +1,10 @@
 package org.muster.em.internal.mixture;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 
 /**
@@ -22,6 +23,13 @@ public final class EmProvider implements InferenceMethodProvider {
     private static final String TOLERANCE = "tolerance";
     private static final String ITERATIONS = "iterations";
     private static final String PRIOR = "prior";
+    private static final List<MethodOption> OPTIONS = List.of(
+            MethodOption.integer(RESTARTS, 10, 1, "random starts, from the run's seed"),
+            MethodOption.number(TOLERANCE, 1e-10, 0, false, Double.POSITIVE_INFINITY, true,
+                    "a start stops when a step raises the log likelihood by less than this times its magnitude"),
+            MethodOption.integer(ITERATIONS, 1000, 1, "maximum iterations per start"),
+            MethodOption.choice(PRIOR, "none", List.of("none", "map"), "none: maximum likelihood; map: Fraley &"
+                    + " Raftery's data-scaled conjugate prior, so no component collapses onto a point"));
 
     @Override
     public String id() {
@@ -35,8 +43,13 @@ public final class EmProvider implements InferenceMethodProvider {
     }
 
     @Override
+    public List<MethodOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public InferenceMethod create(MethodOptions options) {
-        options.requireKnown(ID, Set.of(RESTARTS, TOLERANCE, ITERATIONS, PRIOR));
+        options.check(ID, OPTIONS);
         int restarts = options.getInt(RESTARTS, 10);
         int iterations = options.getInt(ITERATIONS, 1000);
         double tolerance = options.getDouble(TOLERANCE, 1e-10);

@@ -1,22 +1,15 @@
 package org.example.muster.coins;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.muster.core.api.ChainReport;
-import org.muster.core.api.CompiledModel;
-import org.muster.core.api.Draws;
+import org.muster.core.api.LogDensity;
 import org.muster.core.api.Model;
-import org.muster.core.api.ModelEvaluator;
-import org.muster.core.api.PosteriorDraws;
-import org.muster.core.api.RandomStreams;
-import org.muster.core.spi.FitListener;
-import org.muster.core.spi.InferenceMethod;
+import org.muster.core.spi.ChainTarget;
+import org.muster.core.spi.MarkovChain;
+import org.muster.core.spi.MarkovChainMethod;
 import org.muster.core.spi.RunConfig;
-import org.muster.core.spi.SamplingStart;
 
 /**
  * Independence Metropolis–Hastings (Tierney 1994) on the unconstrained space: every proposal is drawn
@@ -24,13 +17,17 @@ import org.muster.core.spi.SamplingStart;
  * proposal starts as N(0, 2²) and, at the end of warmup, is refitted to the mean and the standard
  * deviation of the warmup states, widened by {@code scale} so its tails cover the target's; it is fixed
  * while drawing, so the kept draws are a valid Markov chain. Suits small, roughly normal posteriors
- * (a handful of parameters), like the coin-flips model. Chains run one after the other on the calling
- * thread.
+ * (a handful of parameters), like the coin-flips model.
+ *
+ * <p>As a {@link MarkovChainMethod}, the sampler says only what one chain does; Muster's chain runner
+ * does the rest (initial points, the iterations, draws, listener calls, timing, cancellation, the
+ * executor), as for the built-in samplers.
  */
-final class IndependenceSampler implements InferenceMethod {
+final class IndependenceSampler implements MarkovChainMethod {
 
-    private static final int INIT_ATTEMPTS = 100;
     private static final double INITIAL_PROPOSAL_SD = 2.0;
+    /** Fewer warmup states than this give no spread to refit the proposal to. */
+    private static final int MINIMUM_WARMUP = 10;
 
     private final double scale;
 
@@ -39,39 +36,31 @@ final class IndependenceSampler implements InferenceMethod {
     }
 
     @Override
-    public PosteriorDraws fit(Model model, RunConfig config, FitListener listener) {
-        CompiledModel compiled = model.compile();
-        List<RandomGenerator> streams = RandomStreams.split(config.seed(), config.chains());
-        Draws.Builder draws = Draws.builder(compiled.outputNames(), config.chains(), config.draws());
-        List<String> statisticNames = List.of("lp__", "accept_stat__");
-        Draws.Builder statistics = Draws.builder(statisticNames, config.chains(), config.draws());
-        // what the application needs before the first draw: the output's layout (CSV headers, progress)
-        listener.onStart(new SamplingStart(IndependenceSamplerProvider.ID, settings(), compiled.outputNames(),
-                statisticNames, config.chains(), config.warmup(), config.draws()));
-        List<ChainReport> reports = new ArrayList<>();
-        boolean cancelled = false;
-        for (int chain = 0; chain < config.chains() && !cancelled; chain++) {
-            Chain run = new Chain(compiled.newEvaluator(), streams.get(chain), compiled, config);
-            cancelled = run.run(chain, config, listener, draws, statistics);
-            ChainReport report = run.report(chain);
-            reports.add(report);
-            listener.onChainEnd(chain, report);
-        }
-        // A cancelled run keeps what it has: Draws.Builder cuts every chain to the shortest one's length.
-        return new PosteriorDraws(IndependenceSamplerProvider.ID, draws.build(), statistics.build(), reports, cancelled,
-                settings());
+    public String id() {
+        return IndependenceSamplerProvider.ID;
     }
 
-    private Map<String, String> settings() {
+    @Override
+    public Map<String, String> settings(Model model, RunConfig config) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("algorithm", "independence_mh");
         settings.put("scale", Double.toString(scale));
         return settings;
     }
 
+    @Override
+    public boolean usesGradient() {
+        return false;
+    }
+
+    @Override
+    public MarkovChain newChain(ChainTarget target, RandomGenerator random, double[] initialPoint, RunConfig config) {
+        return new Chain(target.evaluator(), random, initialPoint);
+    }
+
     /** One chain's state and its preallocated buffers. */
-    private final class Chain {
-        private final ModelEvaluator target;
+    private final class Chain implements MarkovChain {
+        private final LogDensity target;
         private final RandomGenerator random;
         private final double[] position;
         private final double[] proposal;
@@ -79,89 +68,37 @@ final class IndependenceSampler implements InferenceMethod {
         private final double[] proposalSd;
         private final double[] warmupMean;
         private final double[] warmupSquares;
-        private final double[] row;
-        private final double[] stats = new double[2];
+        private int warmupStates;
         private double logDensity;
         private double logProposalDensity;
+        private double lastAccept;
         private long evaluations;
-        private double warmupSeconds;
-        private double samplingSeconds;
 
-        Chain(ModelEvaluator target, RandomGenerator random, CompiledModel compiled, RunConfig config) {
+        /** @param initialPoint kept: the chain's position from now on */
+        Chain(LogDensity target, RandomGenerator random, double[] initialPoint) {
             this.target = target;
             this.random = random;
-            int d = compiled.dimension();
-            position = new double[d];
+            int d = initialPoint.length;
+            position = initialPoint;
             proposal = new double[d];
             proposalMean = new double[d];
             proposalSd = new double[d];
             warmupMean = new double[d];
             warmupSquares = new double[d];
-            row = new double[target.outputSize()];
             java.util.Arrays.fill(proposalSd, INITIAL_PROPOSAL_SD);
-            initialize(compiled, config.initialValues());
+            logDensity = target.logDensity(position);
+            evaluations = 1;
+            logProposalDensity = logProposal(position);
         }
 
-        /** Stan's rule: uniform(-2, 2) on the unconstrained scale for what the user did not give. */
-        private void initialize(CompiledModel compiled, Map<String, double[]> given) {
-            for (int attempt = 0; attempt < INIT_ATTEMPTS; attempt++) {
-                for (int i = 0; i < position.length; i++) {
-                    position[i] = random.nextDouble(-2, 2);
-                }
-                compiled.unconstrainInto(given, position);
-                logDensity = target.logDensity(position);
-                evaluations++;
-                if (Double.isFinite(logDensity)) {
-                    logProposalDensity = logProposal(position);
-                    return;
-                }
-            }
-            throw new IllegalArgumentException("method " + IndependenceSamplerProvider.ID
-                    + ": no initial point with a finite log density in " + INIT_ATTEMPTS + " attempts");
+        @Override
+        public List<String> statisticNames() {
+            return List.of("accept_stat__");
         }
 
-        /** Runs warmup and sampling; returns whether the listener cancelled. */
-        boolean run(int chain, RunConfig config, FitListener listener, Draws.Builder draws, Draws.Builder statistics) {
-            int total = config.warmup() + config.draws();
-            long start = System.nanoTime();
-            long warmupEnd = start;
-            if (config.warmup() == 0) {
-                listener.onWarmupEnd(chain, Optional.empty());
-            }
-            for (int i = 0; i < total; i++) {
-                if (listener.isCancelled()) {
-                    samplingSeconds = (System.nanoTime() - warmupEnd) * 1e-9;
-                    return true;
-                }
-                boolean warmup = i < config.warmup();
-                double accept = step();
-                target.outputs(position, row);
-                stats[0] = logDensity;
-                stats[1] = accept;
-                if (!warmup) {
-                    int d = i - config.warmup();
-                    draws.set(chain, d, row);
-                    statistics.set(chain, d, stats);
-                }
-                // every iteration's values, warmup included: the application streams them to the CSV files
-                listener.onDraw(chain, i + 1, warmup, row, stats);
-                listener.onIteration(chain, i + 1, total, warmup);
-                if (warmup) {
-                    accumulate(i);
-                    if (i == config.warmup() - 1) {
-                        refitProposal(config.warmup());
-                        warmupEnd = System.nanoTime();
-                        warmupSeconds = (warmupEnd - start) * 1e-9;
-                        listener.onWarmupEnd(chain, Optional.empty());
-                    }
-                }
-            }
-            samplingSeconds = (System.nanoTime() - warmupEnd) * 1e-9;
-            return false;
-        }
-
-        /** One Metropolis–Hastings step; returns the acceptance probability. */
-        private double step() {
+        /** One Metropolis–Hastings step; in warmup, the state joins the proposal's estimate. */
+        @Override
+        public void iterate(boolean warmup) {
             for (int i = 0; i < proposal.length; i++) {
                 proposal[i] = proposalMean[i] + proposalSd[i] * random.nextGaussian();
             }
@@ -170,18 +107,20 @@ final class IndependenceSampler implements InferenceMethod {
             double proposedLogProposal = logProposal(proposal);
             // The proposal does not depend on the state, so its density enters the ratio reversed.
             double logRatio = proposedLogDensity - logDensity + logProposalDensity - proposedLogProposal;
-            double accept = Double.isNaN(logRatio) ? 0 : Math.min(1, Math.exp(logRatio));
-            if (random.nextDouble() < accept) {
+            lastAccept = Double.isNaN(logRatio) ? 0 : Math.min(1, Math.exp(logRatio));
+            if (random.nextDouble() < lastAccept) {
                 System.arraycopy(proposal, 0, position, 0, position.length);
                 logDensity = proposedLogDensity;
                 logProposalDensity = proposedLogProposal;
             }
-            return accept;
+            if (warmup) {
+                accumulate();
+            }
         }
 
         /** Welford's running mean and sum of squared deviations of the warmup states. */
-        private void accumulate(int iteration) {
-            int n = iteration + 1;
+        private void accumulate() {
+            int n = ++warmupStates;
             for (int i = 0; i < position.length; i++) {
                 double delta = position[i] - warmupMean[i];
                 warmupMean[i] += delta / n;
@@ -189,12 +128,14 @@ final class IndependenceSampler implements InferenceMethod {
             }
         }
 
-        private void refitProposal(int warmupIterations) {
-            if (warmupIterations < 10) {
-                return; // too few states to estimate a spread
+        /** Refits the proposal to the warmup states; it stays fixed while drawing. */
+        @Override
+        public void endWarmup() {
+            if (warmupStates < MINIMUM_WARMUP) {
+                return;
             }
             for (int i = 0; i < position.length; i++) {
-                double sd = Math.sqrt(warmupSquares[i] / (warmupIterations - 1));
+                double sd = Math.sqrt(warmupSquares[i] / (warmupStates - 1));
                 if (sd > 0 && Double.isFinite(sd)) {
                     proposalMean[i] = warmupMean[i];
                     proposalSd[i] = scale * sd;
@@ -213,8 +154,24 @@ final class IndependenceSampler implements InferenceMethod {
             return sum;
         }
 
-        ChainReport report(int chain) {
-            return new ChainReport(chain + 1, warmupSeconds, samplingSeconds, evaluations);
+        @Override
+        public double[] position() {
+            return position;
+        }
+
+        @Override
+        public double logDensity() {
+            return logDensity;
+        }
+
+        @Override
+        public void statistics(double[] out) {
+            out[0] = lastAccept;
+        }
+
+        @Override
+        public long densityEvaluations() {
+            return evaluations;
         }
     }
 }

@@ -2,7 +2,7 @@ package org.example.muster.coins;
 
 import java.util.List;
 import org.muster.models.spi.ModelFamily;
-import org.muster.models.testkit.ModelFamilyContract;
+import org.muster.testkit.models.ModelFamilyContract;
 
 /** Muster's contract for model families, run on this plugin's family. */
 class CoinFlipsFamilyContractTest extends ModelFamilyContract {

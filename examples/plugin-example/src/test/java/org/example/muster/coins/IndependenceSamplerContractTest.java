@@ -1,7 +1,7 @@
 package org.example.muster.coins;
 
 import org.muster.core.spi.InferenceMethodProvider;
-import org.muster.samplers.testkit.InferenceMethodContract;
+import org.muster.testkit.InferenceMethodContract;
 
 /** Muster's contract for inference methods, run on this plugin's sampler. */
 class IndependenceSamplerContractTest extends InferenceMethodContract {

@@ -37,10 +37,10 @@ import org.muster.models.internal.glmm.Formula.ResponseKind;
 import org.muster.models.internal.glmm.Formula.Term;
 import org.muster.models.spi.Bounds;
 import org.muster.models.spi.DataColumn;
+import org.muster.models.spi.CheckedModelFamily;
 import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyModel.PriorRow;
 import org.muster.models.spi.FamilyOptions;
-import org.muster.models.spi.ModelFamily;
 import org.muster.models.spi.Prior;
 
 /**
@@ -51,7 +51,7 @@ import org.muster.models.spi.Prior;
  * Cholesky factor of the correlation matrix under an LKJ prior (Lewandowski, Kurowicka & Joe 2009).
  * Output variables are named as brms names them.
  */
-public final class GlmmFamily implements ModelFamily {
+public final class GlmmFamily extends CheckedModelFamily {
 
     static final String ID = "glmm";
     static final String FORMULA = "formula";
@@ -114,15 +114,9 @@ public final class GlmmFamily implements ModelFamily {
         return options;
     }
 
-    @Override
-    public Model build(Dataset data, FamilyOptions options) {
-        return prepare(data, options).model();
-    }
 
     @Override
-    public FamilyModel prepare(Dataset data, FamilyOptions options) {
-        options.requireKnown(ID, options().keySet());
-        options.requirePooling(ID, poolings());
+    protected FamilyModel create(Dataset data, FamilyOptions options) {
         String text = options.value(FORMULA, "");
         if (text.isEmpty()) {
             if (data.builtInName().filter("radon"::equals).isEmpty()) {

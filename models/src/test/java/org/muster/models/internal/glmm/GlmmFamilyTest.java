@@ -26,7 +26,7 @@ import org.muster.models.spi.FamilyModel;
 import org.muster.models.spi.FamilyModel.PriorRow;
 import org.muster.models.spi.FamilyOptions;
 import org.muster.models.spi.Prior;
-import org.muster.models.testkit.ModelFamilyContract;
+import org.muster.testkit.GradientAssertions;
 
 class GlmmFamilyTest {
 
@@ -284,7 +284,7 @@ class GlmmFamilyTest {
                 continue; // s may exceed count here; covered below with consistent trials
             }
             CompiledModel compiled = prepare(data, c[0], c[1], List.of(), null).model().compile();
-            ModelFamilyContract.assertGradientMatchesFiniteDifferences(compiled, c[0]);
+            GradientAssertions.assertGradientMatchesFiniteDifferences(compiled, c[0]);
         }
         double[] trials = new double[n];
         for (int i = 0; i < n; i++) {
@@ -292,7 +292,7 @@ class GlmmFamilyTest {
         }
         Dataset withTrials = table("trials.csv", List.of("g", "x", "s", "n"), List.of(g, x, s, trials));
         CompiledModel compiled = prepare(withTrials, "s | trials(n) ~ x + (1 | g)", null, List.of(), null).model().compile();
-        ModelFamilyContract.assertGradientMatchesFiniteDifferences(compiled, "trials");
+        GradientAssertions.assertGradientMatchesFiniteDifferences(compiled, "trials");
         List<String> names = prepare(data, "count ~ x + (1 + x + sex | g) + (1 | h/g)", "negbinomial", List.of(), null)
                 .model().compile().outputNames();
         assertTrue(names.containsAll(List.of("shape", "cor_g__x__sex", "sd_h__Intercept", "sd_h:g__Intercept", "r_h:g[1_1,Intercept]",
@@ -467,7 +467,7 @@ class GlmmFamilyTest {
                 .outputNames();
         assertTrue(withIntercept.containsAll(List.of("sd_g__Intercept", "sd_g__siteb", "sd_g__sitec"))
                 && !withIntercept.contains("sd_g__sitea"), withIntercept.toString());
-        ModelFamilyContract.assertGradientMatchesFiniteDifferences(model, "0 + site | g");
+        GradientAssertions.assertGradientMatchesFiniteDifferences(model, "0 + site | g");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package org.muster.samplers.internal.advi;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 
 /**
@@ -32,17 +33,29 @@ record AdviOptions(boolean fullRank, int iterations, int gradSamples, int elboSa
     static final String ADAPT_ITER = "adapt_iter";
     static final String OUTPUT_SAMPLES = "output_samples";
 
-    static final Set<String> KNOWN = Set.of(ITER, GRAD_SAMPLES, ELBO_SAMPLES, EVAL_ELBO, TOL_REL_OBJ, ETA, ADAPT_ENGAGED,
-            ADAPT_ITER, OUTPUT_SAMPLES);
-
     /** Stan's defaults: 10,000 iterations, 1 gradient draw, 100 ELBO draws every 100 iterations, tolerance 0.01. */
     static AdviOptions defaults(boolean fullRank) {
         return new AdviOptions(fullRank, 10_000, 1, 100, 100, 0.01, 1.0, true, 50, 0);
     }
 
+    private static final AdviOptions STAN = defaults(false);
+
+    /** The options, as {@code InferenceMethodProvider.options()} lists them, with Stan's defaults. */
+    static final List<MethodOption> DECLARED = List.of(
+            MethodOption.integer(ITER, STAN.iterations(), 1, "maximum optimization iterations"),
+            MethodOption.integer(GRAD_SAMPLES, STAN.gradSamples(), 1, "draws per Monte Carlo estimate of the ELBO's gradient"),
+            MethodOption.integer(ELBO_SAMPLES, STAN.elboSamples(), 1, "draws per estimate of the ELBO"),
+            MethodOption.integer(EVAL_ELBO, STAN.evalElbo(), 1, "the ELBO is estimated every this many iterations"),
+            MethodOption.positive(TOL_REL_OBJ, STAN.tolRelObj(), "convergence tolerance on the relative change of the ELBO"),
+            MethodOption.positive(ETA, STAN.eta(), "the step size when adapt_engaged=false (else chosen among 100, 10, 1,"
+                    + " 0.1, 0.01)"),
+            MethodOption.bool(ADAPT_ENGAGED, STAN.adaptEngaged(), "whether a short search chooses the step size eta"),
+            MethodOption.integer(ADAPT_ITER, STAN.adaptIterations(), 1, "iterations per candidate step size in that search"),
+            MethodOption.integer(OUTPUT_SAMPLES, null, 1, "draws from the approximation (default: the run's draws)"));
+
     /** Reads and checks the options of {@code method}. */
     static AdviOptions parse(String method, boolean fullRank, MethodOptions options) {
-        options.requireKnown(method, KNOWN);
+        options.check(method, DECLARED);
         AdviOptions d = defaults(fullRank);
         int iterations = options.getInt(ITER, d.iterations(), 1);
         int gradSamples = options.getInt(GRAD_SAMPLES, d.gradSamples(), 1);

@@ -17,6 +17,7 @@ import org.muster.core.api.VariationalFit;
 import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethod;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
 
@@ -34,6 +35,11 @@ abstract class AdviProvider implements InferenceMethodProvider {
 
     /** Whether the Gaussian has a full covariance. */
     abstract boolean fullRank();
+
+    @Override
+    public List<MethodOption> options() {
+        return AdviOptions.DECLARED;
+    }
 
     @Override
     public InferenceMethod create(MethodOptions methodOptions) {

@@ -3,7 +3,7 @@ package org.muster.samplers.internal.gibbs;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.ModelEvaluator;
-import org.muster.samplers.internal.chains.ChainSampler;
+import org.muster.core.spi.MarkovChain;
 
 /**
  * One chain of the Gibbs sampler: each iteration is a sweep that updates every parameter node in turn
@@ -13,7 +13,7 @@ import org.muster.samplers.internal.chains.ChainSampler;
  * sweeps of the model (log densities and node-value passes) an iteration took, the Gibbs counterpart
  * of {@code n_leapfrog__}.
  */
-final class GibbsChain implements ChainSampler {
+final class GibbsChain implements MarkovChain {
 
     private final Sweep sweep;
     private final List<NodeUpdate> updates;

@@ -3,13 +3,16 @@ package org.muster.samplers.internal.gibbs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.muster.core.api.Model;
 import org.muster.core.api.Node;
-import org.muster.core.spi.InferenceMethod;
+import org.muster.core.spi.ChainTarget;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MarkovChain;
+import org.muster.core.spi.MarkovChainMethod;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
-import org.muster.samplers.internal.chains.ChainRunner;
+import org.muster.core.spi.RunConfig;
 
 /**
  * Provides {@code gibbs}: a sweep over the parameter nodes, each drawn in closed form where its
@@ -25,6 +28,11 @@ public final class GibbsProvider implements InferenceMethodProvider {
     static final String BLOCK = "block";
     /** Option: Metropolis steps per sweep of each block. */
     static final String BLOCK_STEPS = "block_steps";
+    private static final List<MethodOption> OPTIONS = List.of(
+            MethodOption.text(BLOCK, null, "nodes updated jointly by a Metropolis step: names separated by commas, blocks"
+                    + " by ';', none for no blocks (default: the blocks the model marks)"),
+            MethodOption.integer(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1,
+                    "Metropolis steps per sweep for each block"));
 
     @Override
     public String id() {
@@ -37,25 +45,54 @@ public final class GibbsProvider implements InferenceMethodProvider {
     }
 
     @Override
+    public List<MethodOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public List<String> explain(Model model, MethodOptions options) {
-        options.requireKnown(ID, Set.of(BLOCK, BLOCK_STEPS));
+        options.check(ID, OPTIONS);
         return GibbsPlan.explain(model, blocks(model, options.asMap().get(BLOCK)),
                 options.getInt(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1));
     }
 
     @Override
-    public InferenceMethod create(MethodOptions options) {
-        options.requireKnown(ID, Set.of(BLOCK, BLOCK_STEPS));
+    public MarkovChainMethod create(MethodOptions options) {
+        options.check(ID, OPTIONS);
         String blockOption = options.asMap().get(BLOCK);
         int blockSteps = options.getInt(BLOCK_STEPS, GibbsPlan.DEFAULT_BLOCK_STEPS, 1);
-        return (model, config, listener) -> {
-            List<List<String>> blocks = blocks(model, blockOption);
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("algorithm", ID);
-            settings.put("updates", String.join("; ", GibbsPlan.explain(model, blocks, blockSteps)));
-            return ChainRunner.run(ID, settings, false, model, config, listener, (target, random, init) ->
-                    new GibbsChain(target, random, init, GibbsPlan.updates(model.compile(), blocks, config.warmup(),
-                            blockSteps)));
+        return new MarkovChainMethod() {
+            @Override
+            public String id() {
+                return ID;
+            }
+
+            @Override
+            public Map<String, String> settings(Model model, RunConfig config) {
+                Map<String, String> settings = new LinkedHashMap<>();
+                settings.put("algorithm", ID);
+                settings.put("updates", String.join("; ", GibbsPlan.explain(model, blocks(model, blockOption),
+                        blockSteps)));
+                return settings;
+            }
+
+            @Override
+            public boolean usesGradient() {
+                return false;
+            }
+
+            @Override
+            public boolean updatesDiscreteParameters() {
+                return true;
+            }
+
+            @Override
+            public MarkovChain newChain(ChainTarget target, RandomGenerator random, double[] initialPoint,
+                    RunConfig config) {
+                List<List<String>> blocks = blocks(target.compiled().model(), blockOption);
+                return new GibbsChain(target.evaluator(), random, initialPoint, GibbsPlan.updates(target.compiled(),
+                        blocks, config.warmup(), blockSteps));
+            }
         };
     }
 

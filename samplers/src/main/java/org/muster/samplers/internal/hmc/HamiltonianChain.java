@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.ChainReport;
-import org.muster.samplers.internal.chains.ChainSampler;
+import org.muster.core.spi.MarkovChain;
 
 /**
  * One chain of HMC or NUTS: a kernel run with a step size and metric that the warmup adaptation hands
@@ -12,7 +12,7 @@ import org.muster.samplers.internal.chains.ChainSampler;
  * each slow window (after which the step size is re-initialized and averaging restarts, as in Stan);
  * at the end of warmup the averaged step size is fixed. Sampling then uses a fixed kernel.
  */
-final class HamiltonianChain implements ChainSampler {
+final class HamiltonianChain implements MarkovChain {
 
     private static final double MAX_STEP_SIZE = 1e7;
 

@@ -1,10 +1,11 @@
 package org.muster.samplers.internal.hmc;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
 
 /**
@@ -34,23 +35,42 @@ record HamiltonianOptions(String engine, double adaptDelta, int maxDepth, double
     static final String TERM_BUFFER = "term_buffer";
     static final String WINDOW = "window";
 
-    static final Set<String> COMMON = Set.of(ADAPT_DELTA, METRIC, STEPSIZE, ADAPT_ENGAGED, INIT_BUFFER, TERM_BUFFER,
-            WINDOW);
+    private static final double DEFAULT_ADAPT_DELTA = 0.8;
+    private static final int DEFAULT_MAX_DEPTH = 10;
+    private static final double DEFAULT_INT_TIME = 2 * Math.PI;
+    private static final double DEFAULT_STEPSIZE = 1;
+
+    /** The options NUTS ({@code nuts} true) or static HMC takes, as {@code InferenceMethodProvider.options()} lists them. */
+    static List<MethodOption> declared(boolean nuts) {
+        List<MethodOption> options = new ArrayList<>();
+        options.add(MethodOption.number(ADAPT_DELTA, DEFAULT_ADAPT_DELTA, 0, true, 1, true,
+                "target acceptance statistic of the step size's dual averaging in warmup"));
+        if (nuts) {
+            options.add(MethodOption.integer(MAX_DEPTH, DEFAULT_MAX_DEPTH, 1, 30, "maximum tree depth"));
+        } else {
+            options.add(MethodOption.positive(INT_TIME, DEFAULT_INT_TIME, "integration time of every trajectory"));
+        }
+        options.add(MethodOption.choice(METRIC, "diag_e", List.of("diag_e", "dense_e", "unit_e"),
+                List.of("diag", "diagonal", "dense", "unit"),
+                "diagonal or dense metric estimated in warmup's slow windows, or the unit metric"));
+        options.add(MethodOption.positive(STEPSIZE, DEFAULT_STEPSIZE,
+                "where warmup's step-size search starts; the step size itself without adaptation"));
+        options.add(MethodOption.bool(ADAPT_ENGAGED, true, "whether warmup adapts the step size and metric"));
+        options.add(MethodOption.integer(INIT_BUFFER, WarmupSchedule.DEFAULT_INIT_BUFFER, 0,
+                "warmup iterations before the first slow window (step size only)"));
+        options.add(MethodOption.integer(TERM_BUFFER, WarmupSchedule.DEFAULT_TERM_BUFFER, 0,
+                "warmup iterations after the last slow window (step size only)"));
+        options.add(MethodOption.integer(WINDOW, WarmupSchedule.DEFAULT_BASE_WINDOW, 1,
+                "length of the first slow window, which estimates the metric; each next one is twice as long"));
+        return List.copyOf(options);
+    }
 
     /** Reads and checks the options of {@code method}. */
     static HamiltonianOptions parse(String method, boolean nuts, MethodOptions options) {
-        Set<String> known = new TreeSet<>(COMMON);
-        known.add(nuts ? MAX_DEPTH : INT_TIME);
-        options.requireKnown(method, known);
-        double adaptDelta = options.getDouble(ADAPT_DELTA, 0.8);
-        if (!(adaptDelta > 0 && adaptDelta < 1)) {
-            throw new IllegalArgumentException("option " + ADAPT_DELTA + " must be in (0, 1), got " + adaptDelta);
-        }
-        int maxDepth = options.getInt(MAX_DEPTH, 10);
-        if (maxDepth < 1 || maxDepth > 30) {
-            throw new IllegalArgumentException("option " + MAX_DEPTH + " must be between 1 and 30, got " + maxDepth);
-        }
-        double integrationTime = options.getPositive(INT_TIME, 2 * Math.PI);
+        options.check(method, declared(nuts));
+        double adaptDelta = options.getDouble(ADAPT_DELTA, DEFAULT_ADAPT_DELTA);
+        int maxDepth = options.getInt(MAX_DEPTH, DEFAULT_MAX_DEPTH);
+        double integrationTime = options.getPositive(INT_TIME, DEFAULT_INT_TIME);
         String metric = switch (options.getString(METRIC, "diag_e").trim().toLowerCase(Locale.ROOT)) {
             case "diag_e", "diag", "diagonal" -> "diag_e";
             case "dense_e", "dense" -> "dense_e";
@@ -58,7 +78,7 @@ record HamiltonianOptions(String engine, double adaptDelta, int maxDepth, double
             default -> throw new IllegalArgumentException("option " + METRIC + " must be diag_e, dense_e or unit_e, got '"
                     + options.getString(METRIC, "") + "'");
         };
-        double stepSize = options.getPositive(STEPSIZE, 1);
+        double stepSize = options.getPositive(STEPSIZE, DEFAULT_STEPSIZE);
         boolean adaptEngaged = options.getBoolean(ADAPT_ENGAGED, true);
         int initBuffer = options.getInt(INIT_BUFFER, WarmupSchedule.DEFAULT_INIT_BUFFER, 0);
         int termBuffer = options.getInt(TERM_BUFFER, WarmupSchedule.DEFAULT_TERM_BUFFER, 0);

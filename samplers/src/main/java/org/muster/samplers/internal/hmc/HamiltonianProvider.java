@@ -1,25 +1,54 @@
 package org.muster.samplers.internal.hmc;
 
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.LogDensity;
-import org.muster.core.spi.InferenceMethod;
+import org.muster.core.api.Model;
+import org.muster.core.spi.ChainTarget;
 import org.muster.core.spi.InferenceMethodProvider;
+import org.muster.core.spi.MarkovChain;
+import org.muster.core.spi.MarkovChainMethod;
+import org.muster.core.spi.MethodOption;
 import org.muster.core.spi.MethodOptions;
-import org.muster.samplers.internal.chains.ChainRunner;
+import org.muster.core.spi.RunConfig;
 
-/** What NUTS and static HMC share: options, the chain's assembly and the run. */
+/** What NUTS and static HMC share: options and the chain's assembly; the shared chain runner runs them. */
 abstract class HamiltonianProvider implements InferenceMethodProvider {
 
     /** Whether this provider's engine is NUTS (else static HMC). */
     abstract boolean nuts();
 
     @Override
-    public InferenceMethod create(MethodOptions methodOptions) {
+    public List<MethodOption> options() {
+        return HamiltonianOptions.declared(nuts());
+    }
+
+    @Override
+    public MarkovChainMethod create(MethodOptions methodOptions) {
         HamiltonianOptions options = HamiltonianOptions.parse(id(), nuts(), methodOptions);
-        return (model, config, listener) -> {
-            model.requireNoDiscreteParameters(id());
-            return ChainRunner.run(id(), options.settings(config.warmup()), true, model, config, listener,
-                    (target, random, init) -> chain(options, target, random, init, config.warmup()));
+        String id = id();
+        return new MarkovChainMethod() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public Map<String, String> settings(Model model, RunConfig config) {
+                return options.settings(config.warmup());
+            }
+
+            @Override
+            public boolean usesGradient() {
+                return true;
+            }
+
+            @Override
+            public MarkovChain newChain(ChainTarget target, RandomGenerator random, double[] initialPoint,
+                    RunConfig config) {
+                return chain(options, target.evaluator(), random, initialPoint, config.warmup());
+            }
         };
     }
 

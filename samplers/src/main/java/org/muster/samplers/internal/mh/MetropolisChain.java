@@ -3,8 +3,8 @@ package org.muster.samplers.internal.mh;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.muster.core.api.LogDensity;
+import org.muster.core.spi.MarkovChain;
 import org.muster.samplers.internal.chains.AdaptiveRandomWalk;
-import org.muster.samplers.internal.chains.ChainSampler;
 
 /**
  * Random-walk Metropolis on the unconstrained space (Metropolis et al. 1953). As one block, each
@@ -14,7 +14,7 @@ import org.muster.samplers.internal.chains.ChainSampler;
  * balance holds; they are tuned only during warmup ({@link AdaptiveRandomWalk}), so the sampling phase
  * is a fixed, valid kernel.
  */
-final class MetropolisChain implements ChainSampler {
+final class MetropolisChain implements MarkovChain {
 
     private static final List<String> STATISTICS = List.of("accept_stat__", "stepsize__");
 

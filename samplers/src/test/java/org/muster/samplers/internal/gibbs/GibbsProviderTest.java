@@ -21,7 +21,7 @@ import org.muster.core.spi.FitListener;
 import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
-import org.muster.samplers.testkit.InferenceMethodContract;
+import org.muster.testkit.InferenceMethodContract;
 
 class GibbsProviderTest extends InferenceMethodContract {
 

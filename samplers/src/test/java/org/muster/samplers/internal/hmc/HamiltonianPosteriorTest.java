@@ -2,8 +2,8 @@ package org.muster.samplers.internal.hmc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.muster.samplers.testkit.MonteCarloAssertions.assertExpectation;
-import static org.muster.samplers.testkit.MonteCarloAssertions.assertMeanAndVariance;
+import static org.muster.testkit.MonteCarloAssertions.assertExpectation;
+import static org.muster.testkit.MonteCarloAssertions.assertMeanAndVariance;
 import static org.muster.core.api.Distributions.beta;
 import static org.muster.core.api.Distributions.binomial;
 import static org.muster.core.api.Distributions.gamma;

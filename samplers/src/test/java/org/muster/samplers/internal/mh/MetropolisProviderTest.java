@@ -21,8 +21,8 @@ import org.muster.core.spi.InferenceMethodProvider;
 import org.muster.core.spi.MethodOptions;
 import org.muster.core.spi.RunConfig;
 import org.muster.diagnostics.api.Summaries;
-import org.muster.samplers.testkit.InferenceMethodContract;
-import org.muster.samplers.testkit.MonteCarloAssertions;
+import org.muster.testkit.InferenceMethodContract;
+import org.muster.testkit.MonteCarloAssertions;
 
 class MetropolisProviderTest extends InferenceMethodContract {
 
