@@ -71,6 +71,25 @@ final class FamilyOptionsMixin {
         return builder.build();
     }
 
+    /** The options as text into a spec of many fits ({@code muster batch}, {@code muster sbc}). */
+    void addTo(org.muster.app.api.FitSpec.Builder builder) {
+        values.forEach(builder::familyOption);
+        String[][] named = {{"formula", formula}, {"family", outcomeFamily}, {"offset", offset}};
+        for (String[] option : named) {
+            if (option[1] != null) {
+                if (values.containsKey(option[0])) {
+                    throw new IllegalArgumentException("give --" + option[0] + " or --param " + option[0] + "=..., not both");
+                }
+                builder.familyOption(option[0], option[1]);
+            }
+        }
+        maps.forEach(builder::map);
+        priors.forEach(builder::prior);
+        if (pooling != null) {
+            builder.pooling(pooling);
+        }
+    }
+
     private void putIfGiven(FamilyOptions.Builder builder, String key, String value) {
         if (value != null) {
             if (values.containsKey(key)) {

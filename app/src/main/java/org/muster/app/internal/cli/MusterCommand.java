@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 @Command(name = "muster", mixinStandardHelpOptions = true, version = "muster " + org.muster.app.api.Muster.VERSION,
         description = "Hierarchical Bayesian models: fit, summarize and check them.",
         footer = {"", ExitCodes.HELP},
-        subcommands = {FitCommand.class, CheckCommand.class, LadderCommand.class, SimulateCommand.class, DiagnoseCommand.class, ModelsCommand.class, MethodsCommand.class,
+        subcommands = {FitCommand.class, CheckCommand.class, LadderCommand.class, SimulateCommand.class,
+                SbcCommand.class, BatchCommand.class, DiagnoseCommand.class, ModelsCommand.class, MethodsCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 final class MusterCommand implements Runnable {
 

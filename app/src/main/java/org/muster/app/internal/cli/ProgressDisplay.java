@@ -93,7 +93,7 @@ final class ProgressDisplay implements FitListener, AutoCloseable {
     }
 
     /** Hands the bars' bytes to the command's error writer, so nothing but {@code Main} touches System.err. */
-    private static final class WriterOutputStream extends OutputStream {
+    static final class WriterOutputStream extends OutputStream {
         private final PrintWriter writer;
 
         WriterOutputStream(PrintWriter writer) {

@@ -321,7 +321,7 @@ final class Charts {
         }
     }
 
-    private static void styleReference(XYSeries series) {
+    static void styleReference(XYSeries series) {
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(REFERENCE);
         series.setLineStyle(DASHED);
@@ -332,7 +332,7 @@ final class Charts {
         return new Color(color.getRed(), color.getGreen(), color.getBlue(), (int) Math.round(255 * alpha));
     }
 
-    private static XYChart chart(int width, int height, String title, String xTitle, String yTitle) {
+    static XYChart chart(int width, int height, String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();

@@ -340,7 +340,7 @@ public final class ReportWriter implements OutputWriter {
         page.append("</section>\n");
     }
 
-    private static void figure(StringBuilder page, String variable, String kind, XYChart chart, String caption,
+    static void figure(StringBuilder page, String variable, String kind, XYChart chart, String caption,
             int[] figureCount) {
         figureCount[0]++;
         page.append("<figure class=\"plot ").append(kind).append("\" data-parameter=\"").append(escape(variable))
@@ -379,7 +379,7 @@ public final class ReportWriter implements OutputWriter {
         return ReportHtml.escape(text);
     }
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #222;
                    max-width: 1180px; margin: 0 auto; padding: 16px 20px 40px; line-height: 1.4; }
             h1 { font-size: 1.6em; margin: 0.2em 0 0.4em; }
