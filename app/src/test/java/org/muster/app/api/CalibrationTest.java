@@ -106,7 +106,7 @@ class CalibrationTest {
     void nutsIsCalibratedOnEightSchoolsAndAShiftedSamplerIsNot() {
         Calibration calibration = Calibration.of(eightSchools(150, 150, 2024), Optional.empty());
         assertAllUniform(run(calibration, 500, Calibration.DEFAULT_FITTER), 18);
-        List<CalibrationVerdict> shifted = CalibrationVerdict.of(run(calibration, 100, new ShiftedDraws(0.5)),
+        List<CalibrationVerdict> shifted = CalibrationVerdict.of(run(calibration, 100, new ShiftedDraws(1.0)),
                 CalibrationVerdict.levelFor(0.05, 18), 10, 100);
         assertTrue(shifted.stream().noneMatch(CalibrationVerdict::uniform), "every parameter flagged: " + shifted.stream()
                 .map(v -> v.variable() + " " + v.verdict()).toList());
@@ -117,7 +117,7 @@ class CalibrationTest {
     void nutsIsCalibratedOnTheBetaBinomialWithAProperHyperprior() {
         Calibration calibration = Calibration.of(betaBinomial(150, 150, 2025), BetaBinomialDesign.design());
         assertAllUniform(run(calibration, 500, Calibration.DEFAULT_FITTER), 14);
-        List<CalibrationVerdict> shifted = CalibrationVerdict.of(run(calibration, 100, new ShiftedDraws(0.5)),
+        List<CalibrationVerdict> shifted = CalibrationVerdict.of(run(calibration, 100, new ShiftedDraws(1.0)),
                 CalibrationVerdict.levelFor(0.05, 14), 10, 100);
         assertTrue(shifted.stream().filter(v -> !v.uniform()).count() >= 10, "flagged: " + shifted.stream()
                 .map(v -> v.variable() + " " + v.verdict()).toList());
