@@ -57,7 +57,7 @@ public final class ChainRunner {
         int chains = config.chains();
         List<String> statisticNames = new ArrayList<>();
         statisticNames.add("lp__");
-        Draws.Builder draws = Draws.builder(compiled.outputNames(), chains, config.draws());
+        Draws.Builder draws = Draws.builder(compiled.outputNames(), chains, config.draws(), config.storage());
         ChainReport[] reports = new ChainReport[chains];
         AtomicBoolean cancelled = new AtomicBoolean();
         List<CompletableFuture<Void>> futures = new ArrayList<>();
@@ -71,7 +71,7 @@ public final class ChainRunner {
             evaluators.add(evaluator);
         }
         statisticNames.addAll(samplers.get(0).statisticNames());
-        Draws.Builder statistics = Draws.builder(statisticNames, chains, config.draws());
+        Draws.Builder statistics = Draws.builder(statisticNames, chains, config.draws(), config.storage());
         listener.onStart(new SamplingStart(methodId, settings, compiled.outputNames(), statisticNames, chains,
                 config.warmup(), config.draws()));
         for (int c = 0; c < chains; c++) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.muster.core.api.DrawsStorage;
 
 /**
  * How to run a fit: chains, warmup and draws per chain, the seed, where chains run, and optional
@@ -18,9 +19,17 @@ import java.util.concurrent.Executor;
  *     {@code chainInitialValues} does not give its own; empty for random inits
  * @param chainInitialValues one map of initial values per chain (as JAGS takes one inits file per chain),
  *     or empty when {@code initialValues} serves every chain
+ * @param storage where the draws are kept: in memory within its budget, else in a temporary file (the
+ *     draws are the same either way)
  */
 public record RunConfig(int chains, int warmup, int draws, long seed, Optional<Executor> executor,
-        Map<String, double[]> initialValues, List<Map<String, double[]>> chainInitialValues) {
+        Map<String, double[]> initialValues, List<Map<String, double[]>> chainInitialValues, DrawsStorage storage) {
+
+    /** A run whose draws are stored by {@link DrawsStorage#defaults()}. */
+    public RunConfig(int chains, int warmup, int draws, long seed, Optional<Executor> executor,
+            Map<String, double[]> initialValues, List<Map<String, double[]>> chainInitialValues) {
+        this(chains, warmup, draws, seed, executor, initialValues, chainInitialValues, DrawsStorage.defaults());
+    }
 
     public RunConfig {
         if (chains < 1) {
@@ -33,6 +42,7 @@ public record RunConfig(int chains, int warmup, int draws, long seed, Optional<E
             throw new IllegalArgumentException("draws must be at least 1, got " + draws);
         }
         initialValues = Map.copyOf(initialValues);
+        java.util.Objects.requireNonNull(storage, "storage");
         chainInitialValues = chainInitialValues.stream().<Map<String, double[]>>map(Map::copyOf).toList();
         if (!chainInitialValues.isEmpty() && chainInitialValues.size() != chains) {
             throw new IllegalArgumentException(chainInitialValues.size() + " sets of initial values for " + chains
@@ -58,6 +68,7 @@ public record RunConfig(int chains, int warmup, int draws, long seed, Optional<E
         private Executor executor;
         private Map<String, double[]> initialValues = Map.of();
         private List<Map<String, double[]>> chainInitialValues = List.of();
+        private DrawsStorage storage;
 
         private Builder() {
         }
@@ -98,9 +109,15 @@ public record RunConfig(int chains, int warmup, int draws, long seed, Optional<E
             return this;
         }
 
+        /** Where the draws are kept (default: {@link DrawsStorage#defaults()}). */
+        public Builder storage(DrawsStorage storage) {
+            this.storage = java.util.Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
         public RunConfig build() {
             return new RunConfig(chains, warmup, draws, seed, Optional.ofNullable(executor), initialValues,
-                    chainInitialValues);
+                    chainInitialValues, storage != null ? storage : DrawsStorage.defaults());
         }
     }
 }
