@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.muster.core.api.CompiledModel;
+import org.muster.core.api.DrawsStorage;
 import org.muster.core.api.Fit;
 import org.muster.core.api.Model;
 import org.muster.core.api.Node;
@@ -151,7 +152,7 @@ public final class FitPipeline {
         listeners.addAll(streams);
         RunConfig config = RunConfig.builder().chains(request.chains()).warmup(request.warmup()).draws(request.draws())
                 .seed(request.seed()).executor(executor).initialValues(request.initialValues())
-                .chainInitialValues(request.chainInitialValues()).build();
+                .chainInitialValues(request.chainInitialValues()).storage(storage(request, directory)).build();
         FamilyModel model = prepared.model().model();
         LOG.debug("fitting {} on {} with {}", prepared.model().name(), prepared.model().datasetSource(),
                 prepared.provider().id());
@@ -172,6 +173,15 @@ public final class FitPipeline {
             streams.forEach(StreamingOutput::discard);
             throw e;
         }
+    }
+
+    /** The request's budget (else the default), the temporary file in the run's folder if it has one. */
+    static DrawsStorage storage(FitRequest request, Optional<Path> directory) {
+        DrawsStorage storage = DrawsStorage.defaults();
+        if (request.drawsMemory().isPresent()) {
+            storage = storage.withMemory(request.drawsMemory().getAsLong());
+        }
+        return directory.isPresent() ? storage.in(directory.get()) : storage;
     }
 
     private FitOutcome summarized(PreparedFit prepared, Fit fit, PosteriorDraws draws) {
@@ -231,12 +241,22 @@ public final class FitPipeline {
      */
     public List<Path> write(Path directory, Outcome outcome) {
         List<Path> written = new ArrayList<>();
+        long start = System.nanoTime();
         for (OutputWriter writer : writers) {
             try {
-                // a writer that records the run lists what the others wrote
-                Outcome told = writer.writesLast() && outcome.run().isPresent()
-                        ? outcome.withRun(outcome.run().get().withFiles(relative(directory, written))) : outcome;
+                // a writer that records the run lists what the others wrote, and how long writing them took
+                Outcome told = outcome;
+                if (writer.writesLast() && outcome.run().isPresent()) {
+                    RunInfo run = outcome.run().get().withFiles(relative(directory, written));
+                    if (!run.phaseSeconds().isEmpty()) {
+                        run = run.withPhase("writing", (System.nanoTime() - start) * 1e-9);
+                    }
+                    told = outcome.withRun(run);
+                }
+                long began = System.nanoTime();
                 written.addAll(writer.write(directory, told));
+                LOG.debug("{} done in {} s ({} files written so far)", writer.getClass().getSimpleName(),
+                        String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - began) * 1e-9), written.size());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to " + directory + ": " + e.getMessage(), e);
             }

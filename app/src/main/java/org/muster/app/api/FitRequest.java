@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.muster.core.api.DrawsStorage;
 import org.muster.models.spi.FamilyOptions;
 
 /**
@@ -25,16 +27,30 @@ import org.muster.models.spi.FamilyOptions;
  * @param initialValues constrained initial values by parameter name, for every chain; empty for random inits
  * @param chainInitialValues one set of initial values per chain, or empty
  * @param predict whether to add predictive draws ({@code y_rep}, a new unit) to the draws
+ * @param drawsMemory bytes of draws the fit may keep in memory before it streams them to a temporary file
+ *     in the run's folder (the draws are the same either way); empty for {@link DrawsStorage#defaults()}
  */
 public record FitRequest(String model, Optional<String> data, String method, int chains, int warmup, int draws,
         long seed, FamilyOptions familyOptions, Map<String, String> methodOptions, Map<String, double[]> initialValues,
-        List<Map<String, double[]>> chainInitialValues, boolean predict) {
+        List<Map<String, double[]>> chainInitialValues, boolean predict, OptionalLong drawsMemory) {
+
+    /** A request with the default draws' memory budget. */
+    public FitRequest(String model, Optional<String> data, String method, int chains, int warmup, int draws,
+            long seed, FamilyOptions familyOptions, Map<String, String> methodOptions, Map<String, double[]> initialValues,
+            List<Map<String, double[]>> chainInitialValues, boolean predict) {
+        this(model, data, method, chains, warmup, draws, seed, familyOptions, methodOptions, initialValues,
+                chainInitialValues, predict, OptionalLong.empty());
+    }
 
     public FitRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(familyOptions, "familyOptions");
+        Objects.requireNonNull(drawsMemory, "drawsMemory");
+        if (drawsMemory.isPresent() && drawsMemory.getAsLong() < 1) {
+            throw new IllegalArgumentException("the draws' memory budget must be at least 1 byte");
+        }
         methodOptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(methodOptions));
         initialValues = Map.copyOf(initialValues);
         chainInitialValues = chainInitialValues.stream().<Map<String, double[]>>map(Map::copyOf).toList();
@@ -50,6 +66,7 @@ public record FitRequest(String model, Optional<String> data, String method, int
         Builder b = new Builder(model).data(data.orElse(null)).method(method).chains(chains).warmup(warmup).draws(draws)
                 .seed(seed).familyOptions(familyOptions).initialValues(initialValues)
                 .chainInitialValues(chainInitialValues).predict(predict);
+        b.drawsMemory = drawsMemory;
         b.methodOptions.putAll(methodOptions);
         return b;
     }
@@ -68,6 +85,7 @@ public record FitRequest(String model, Optional<String> data, String method, int
         private Map<String, double[]> initialValues = Map.of();
         private List<Map<String, double[]>> chainInitialValues = List.of();
         private boolean predict;
+        private OptionalLong drawsMemory = OptionalLong.empty();
 
         private Builder(String model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -137,9 +155,15 @@ public record FitRequest(String model, Optional<String> data, String method, int
             return this;
         }
 
+        /** Bytes of draws to keep in memory at most; the rest stream to disk. */
+        public Builder drawsMemory(long bytes) {
+            this.drawsMemory = OptionalLong.of(bytes);
+            return this;
+        }
+
         public FitRequest build() {
             return new FitRequest(model, Optional.ofNullable(data), method, chains, warmup, draws, seed, familyOptions,
-                    methodOptions, initialValues, chainInitialValues, predict);
+                    methodOptions, initialValues, chainInitialValues, predict, drawsMemory);
         }
     }
 }

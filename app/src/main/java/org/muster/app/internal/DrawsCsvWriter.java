@@ -24,11 +24,13 @@ public final class DrawsCsvWriter {
             }
             out.write('\n');
             StringBuilder line = new StringBuilder();
+            double[] row = new double[draws.variables().size()];
             for (int c = 0; c < draws.chains(); c++) {
                 for (int t = 0; t < draws.iterations(); t++) {
                     line.setLength(0);
-                    for (int v = 0; v < draws.variables().size(); v++) {
-                        line.append(v == 0 ? "" : ",").append(draws.value(c, v, t));
+                    draws.row(c, t, row);
+                    for (int v = 0; v < row.length; v++) {
+                        line.append(v == 0 ? "" : ",").append(row[v]);
                     }
                     out.write(line.append('\n').toString());
                 }

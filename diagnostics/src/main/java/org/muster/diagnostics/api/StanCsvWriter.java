@@ -154,12 +154,8 @@ public final class StanCsvWriter {
         double[] statisticsRow = new double[statistics.variables().size()];
         double[] valuesRow = new double[draws.variables().size()];
         for (int i = 0; i < draws.iterations(); i++) {
-            for (int k = 0; k < statisticsRow.length; k++) {
-                statisticsRow[k] = statistics.value(0, k, i);
-            }
-            for (int v = 0; v < valuesRow.length; v++) {
-                valuesRow[v] = draws.value(0, v, i);
-            }
+            statistics.row(0, i, statisticsRow);
+            draws.row(0, i, valuesRow);
             rows.draw(statisticsRow, valuesRow);
         }
     }
@@ -211,12 +207,9 @@ public final class StanCsvWriter {
         double[] statisticsRow = new double[statistics.variables().size()];
         double[] valuesRow = new double[draws.variables().size()];
         for (int i = 0; i < draws.iterations(); i++) {
-            for (int s = 0; s < statisticsRow.length; s++) {
-                statisticsRow[s] = statistics.value(chain, s, i);
-            }
-            for (int v = 0; v < valuesRow.length; v++) {
-                valuesRow[v] = draws.value(chain, v, i);
-            }
+            // row by row: draws kept on disk are read a block of rows at a time
+            statistics.row(chain, i, statisticsRow);
+            draws.row(chain, i, valuesRow);
             writer.draw(statisticsRow, valuesRow);
         }
         if (report.isPresent()) {

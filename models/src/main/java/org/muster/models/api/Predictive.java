@@ -64,18 +64,17 @@ public final class Predictive {
         double[] row = new double[names.size()];
         double[] extra = new double[generated.map(g -> g.names().size()).orElse(0)];
         int base = posterior.variables().size();
+        double[] posteriorRow = new double[base];
         for (int c = 0; c < chains; c++) {
             RandomGenerator random = streams.get(c);
             for (int t = 0; t < iterations; t++) {
-                int chain = c;
-                int iteration = t;
-                for (int v = 0; v < base; v++) {
-                    row[v] = posterior.value(c, v, t);
-                }
+                // the posterior's row first (on disk, draws are read a block of rows at a time)
+                posterior.row(c, t, posteriorRow);
+                System.arraycopy(posteriorRow, 0, row, 0, base);
                 simulator.run(random, (parameter, out) -> {
                     int[] columns = parameterColumns.get(parameter);
                     for (int i = 0; i < out.length; i++) {
-                        out[i] = posterior.value(chain, columns[i], iteration);
+                        out[i] = posteriorRow[columns[i]];
                     }
                 });
                 int k = base;

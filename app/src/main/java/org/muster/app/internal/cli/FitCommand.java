@@ -126,6 +126,11 @@ final class FitCommand implements Callable<Integer> {
             + " is refused.")
     private boolean overwrite;
 
+    @Option(names = "--draws-memory", paramLabel = "SIZE", description = "Memory the draws may take, e.g. 512m or 2g"
+            + " (default: -Dmuster.draws.memory, else a quarter of the Java heap); draws beyond it go to a temporary file"
+            + " in the output folder, removed at the end, and the summaries read them back: the results are the same.")
+    private String drawsMemory;
+
     @Option(names = "--strict", description = "Exit with code 1 when the fit ran but the diagnostics warn (R-hat, ESS,"
             + " divergences, tree depth, E-BFMI).")
     private boolean strict;
@@ -142,6 +147,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--method-param", paramLabel = "KEY=VALUE", description = "Inference method option (repeatable); `muster methods ID` lists the options a method takes, their ranges and defaults.")
     private Map<String, String> methodOptions = new LinkedHashMap<>();
+
+    /** How long loading the model and data took (the run's first phase). */
+    private double loadSeconds;
 
     /** Where the current run logs, once its output folder exists; read by the error handler. */
     private Optional<Path> logFile = Optional.empty();
@@ -168,6 +176,10 @@ final class FitCommand implements Callable<Integer> {
         checkPositive("--chains", chains, 1);
         checkPositive("--warmup", warmup, 0);
         checkPositive("--draws", draws, 2);
+        // a bad budget, given or in the system property, is an input error before anything runs
+        org.muster.core.api.DrawsStorage.defaults();
+        Long drawsBytes = drawsMemory == null ? null
+                : org.muster.core.api.DrawsStorage.parseSize(drawsMemory, "--draws-memory");
         if (noOutput && output != null) {
             throw new IllegalArgumentException("give --output DIR or --no-output, not both");
         }
@@ -194,15 +206,21 @@ final class FitCommand implements Callable<Integer> {
         String chosenMethod = method != null ? method : file.map(f -> f.loaded().defaultMethod()).orElse("nuts");
         Map<String, double[]> initialValues = file.isPresent() ? file.get().initialValues()
                 : init.isEmpty() ? Map.of() : InitialValuesReader.read(init.get(0));
-        FitRequest request = FitRequest.builder(family).data(file.map(ModelFileRun::dataSource)
+        FitRequest.Builder requestBuilder = FitRequest.builder(family).data(file.map(ModelFileRun::dataSource)
                 .orElse(data.isEmpty() ? null : data.get(0))).method(chosenMethod).chains(chains).warmup(warmup)
                 .draws(draws).seed(actualSeed).familyOptions(familyOptions.toFamilyOptions())
                 .methodOptions(allMethodOptions).initialValues(initialValues)
-                .chainInitialValues(file.map(ModelFileRun::chainInitialValues).orElse(List.of())).predict(predict).build();
+                .chainInitialValues(file.map(ModelFileRun::chainInitialValues).orElse(List.of())).predict(predict);
+        if (drawsBytes != null) {
+            requestBuilder.drawsMemory(drawsBytes);
+        }
+        FitRequest request = requestBuilder.build();
         file.ifPresent(f -> f.loaded().notes().forEach(note -> err.println("muster: note: " + note)));
         try (RunLog log = RunLog.start(verbose)) {
             // every input error (family, data, method, its options, initial values) shows before any folder is created
+            long loadStart = System.nanoTime();
             PreparedFit prepared = file.isPresent() ? pipeline.prepare(request, file.get().model()) : prepare(request);
+            loadSeconds = (System.nanoTime() - loadStart) * 1e-9;
             if (familyOptions.showPriors()) {
                 return PriorTable.print(prepared.model(), out);
             }
@@ -252,6 +270,33 @@ final class FitCommand implements Callable<Integer> {
         return status.code;
     }
 
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", seconds);
+    }
+
+    /** When the last chain ended (System.nanoTime), 0 before. */
+    private static final class ChainsTimer implements FitListener {
+        private volatile int chains = -1;
+        private final java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile long end;
+
+        @Override
+        public void onStart(org.muster.core.spi.SamplingStart start) {
+            chains = start.chains();
+        }
+
+        @Override
+        public void onChainEnd(int chain, ChainReport report) {
+            if (ended.incrementAndGet() == chains) {
+                end = System.nanoTime();
+            }
+        }
+
+        long end() {
+            return end;
+        }
+    }
+
     /** How the run ended, for run.json when the writers did not record it. */
     private static final class Status {
         int code = ExitCodes.INTERNAL_ERROR;
@@ -269,11 +314,25 @@ final class FitCommand implements Callable<Integer> {
 
     private int run(PreparedFit prepared, Optional<Path> directory, RunInfo run, boolean quiet, PrintWriter out,
             PrintWriter err, Status status) {
+        // bars on a terminal; else, unless quiet, a plain line every few seconds (see ProgressLines)
         FitListener progress = ProgressDisplay.on(err, quiet);
+        Optional<ProgressLines> lines = quiet || progress instanceof ProgressDisplay ? Optional.empty()
+                : Optional.of(ProgressLines.started(err));
+        try {
+            return run(prepared, directory, run, out, err, status, lines.isPresent() ? lines.get() : progress, lines);
+        } finally {
+            lines.ifPresent(ProgressLines::close);
+        }
+    }
+
+    private int run(PreparedFit prepared, Optional<Path> directory, RunInfo run, PrintWriter out, PrintWriter err,
+            Status status, FitListener progress, Optional<ProgressLines> lines) {
+        boolean quiet = lines.isEmpty() && !(progress instanceof ProgressDisplay);
+        ChainsTimer timer = new ChainsTimer();
         long start = System.nanoTime();
         FitOutcome outcome;
         try {
-            outcome = pipeline.run(prepared, FitListeners.all(List.of(interruption, progress)), directory);
+            outcome = pipeline.run(prepared, FitListeners.all(List.of(interruption, progress, timer)), directory);
         } catch (FitInterruptedException e) {
             status.cancelled = true;
             err.println("muster: interrupted with " + e.drawsPerChain() + " draws per chain, too few to summarize"
@@ -284,7 +343,16 @@ final class FitCommand implements Callable<Integer> {
                 display.close();
             }
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
+        long end = System.nanoTime();
+        double seconds = (end - start) * 1e-9;
+        // the fit's phase ends with the last chain; the summaries (and shrinkage, predictions) follow
+        long chainsEnd = timer.end() > 0 ? timer.end() : end;
+        run = run.withPhase("load", loadSeconds).withPhase("fit", (chainsEnd - start) * 1e-9)
+                .withPhase("summaries", (end - chainsEnd) * 1e-9);
+        LOG.debug("load {} s, fit {} s, summaries {} s{}", seconds(loadSeconds), seconds((chainsEnd - start) * 1e-9),
+                seconds((end - chainsEnd) * 1e-9), outcome.hasDraws() && outcome.draws().draws().onDisk()
+                        ? " (the draws were kept in a temporary file: they exceeded the memory budget)" : "");
+        lines.ifPresent(l -> l.phase("writing the files"));
         boolean cancelled = outcome.hasDraws() && outcome.draws().cancelled();
         status.cancelled = cancelled;
         print(outcome, out);
@@ -292,7 +360,9 @@ final class FitCommand implements Callable<Integer> {
                 : strict && outcome.hasDraws() && !outcome.summary().warnings().isEmpty() ? ExitCodes.DIAGNOSTIC_WARNINGS
                 : ExitCodes.OK;
         if (directory.isPresent()) {
+            long writing = System.nanoTime();
             List<Path> written = pipeline.write(directory.get(), outcome.withRun(run.ended(Instant.now(), code)));
+            LOG.debug("writing {} s", seconds((System.nanoTime() - writing) * 1e-9));
             status.recorded = true;
             out.println();
             for (Path file : written) {

@@ -139,6 +139,12 @@ public final class RunRecord {
     /**
      * Adds, for a variational fit, the Pareto k-hat's verdict on the approximation (written with the end).
      */
+    /** How long each phase of the run took ({@code phase_seconds}: load, fit, summaries, writing). */
+    public void phases(Map<String, Double> seconds) {
+        ObjectNode node = root.putObject("phase_seconds");
+        seconds.forEach(node::put);
+    }
+
     public void variational(double paretoK, String reading, String advice) {
         ObjectNode node = root.putObject("variational");
         if (Double.isFinite(paretoK)) {

@@ -45,6 +45,9 @@ public final class RunRecordWriter implements OutputWriter {
             record.variational(variational.paretoK(), variational.paretoKReading(),
                     VariationalFit.paretoKAdvice(variational.paretoKReading()));
         }
+        if (!run.phaseSeconds().isEmpty()) {
+            record.phases(run.phaseSeconds());
+        }
         record.end(run.end().orElse(Instant.now()), run.exitStatus().orElse(0),
                 draws.map(PosteriorDraws::cancelled).orElse(false), draws.map(PosteriorDraws::settings),
                 draws.map(d -> d.draws().iterations()), run.files());
