@@ -1,7 +1,9 @@
 package org.muster.app.internal.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+import org.muster.app.internal.LongTables;
 import org.muster.models.api.ShrinkageRow;
 import org.muster.models.api.ShrinkageTable;
 
@@ -23,11 +25,17 @@ final class ShrinkageReport {
         String format = "%-" + width + "s %-" + variableWidth + "s %9s %9s %9s %9s %7s" + (sizes ? " %6s" : "%s") + "%n";
         out.printf(Locale.ROOT, format, "unit", "variable", table.rawDescription(), "mean", "5%", "95%", "moved",
                 sizes ? "n" : "");
-        for (ShrinkageRow row : table.rows()) {
+        List<ShrinkageRow> rows = table.rows().size() > LongTables.UNITS_SHOWN
+                ? table.rows().subList(0, LongTables.UNITS_SHOWN) : table.rows();
+        for (ShrinkageRow row : rows) {
             out.printf(Locale.ROOT, format, row.unit(), row.variable(), number(row.raw()), number(row.mean()),
                     number(row.q5()), number(row.q95()),
                     Double.isFinite(row.shrinkage()) ? String.format(Locale.ROOT, "%.2f", row.shrinkage()) : "-",
                     sizes ? (row.n() >= 0 ? Integer.toString(row.n()) : "-") : "");
+        }
+        if (rows.size() < table.rows().size()) {
+            out.println(String.format(Locale.ROOT, "... and %,d more units not shown (shrinkage.csv has every row).",
+                    table.rows().size() - rows.size()));
         }
     }
 

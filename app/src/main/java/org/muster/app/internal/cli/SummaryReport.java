@@ -3,6 +3,7 @@ package org.muster.app.internal.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.muster.app.internal.LongTables;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.muster.diagnostics.api.DiagnosticWarning;
@@ -33,7 +34,10 @@ final class SummaryReport {
         }
     }
 
-    static void printTable(PrintWriter out, List<SummaryRow> rows) {
+    static void printTable(PrintWriter out, List<SummaryRow> all) {
+        // 10^6 units: each vector's first members, and a line saying how many more summary.csv holds
+        LongTables.Shown<SummaryRow> shown = LongTables.members(all, SummaryRow::variable);
+        List<SummaryRow> rows = shown.rows();
         int width = Math.max(8, rows.stream().mapToInt(r -> r.variable().length()).max().orElse(8));
         String nameFormat = "%-" + width + "s";
         out.println(String.format(Locale.ROOT, nameFormat + " %9s %9s %9s %9s %9s %9s %8s %8s %6s", "variable", "mean",
@@ -42,6 +46,9 @@ final class SummaryReport {
             out.println(String.format(Locale.ROOT, nameFormat + " %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %8s %8s %6s",
                     row.variable(), row.mean(), row.mcseMean(), row.sd(), row.q5(), row.q50(), row.q95(),
                     whole(row.essBulk()), whole(row.essTail()), fixed(row.rhat(), "%.3f")));
+        }
+        if (!shown.omitted().isEmpty()) {
+            out.println(shown.note("summary.csv"));
         }
     }
 

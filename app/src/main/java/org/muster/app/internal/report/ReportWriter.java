@@ -1,11 +1,14 @@
 package org.muster.app.internal.report;
 
+import org.muster.app.internal.LongTables;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
@@ -215,7 +218,13 @@ public final class ReportWriter implements OutputWriter {
                     variational);
             page.append("<details class=\"all\">\n<summary>All ").append(rows.size())
                     .append(" variables</summary>\n");
-            rows(page, "summary all", rows, essLimit, variational);
+            // 10^6 units: each vector's first members here, every row in summary.csv
+            LongTables.Shown<SummaryRow> shown = LongTables.members(rows, SummaryRow::variable);
+            rows(page, "summary all", shown.rows(), essLimit, variational);
+            if (!shown.omitted().isEmpty()) {
+                page.append("<p class=\"note\" data-omitted=\"").append(shown.omittedRows()).append("\">")
+                        .append(escape(shown.note("summary.csv"))).append("</p>\n");
+            }
             page.append("</details>\n");
         }
         if (variational.isPresent()) {
@@ -280,11 +289,18 @@ public final class ReportWriter implements OutputWriter {
         if (!variables.isEmpty() && !densityOnly) {
             chainLegend(page, draws.chains());
         }
+        // one pass over the summary, not one per plotted variable
+        java.util.Set<String> plotted = new java.util.HashSet<>(variables);
+        Map<String, SummaryRow> summaryRows = new java.util.HashMap<>();
+        for (SummaryRow r : summary.rows()) {
+            if (plotted.contains(r.variable())) {
+                summaryRows.putIfAbsent(r.variable(), r);
+            }
+        }
         for (String variable : variables) {
             int index = draws.indexOf(variable);
             double[][] chains = draws.variable(index);
-            SummaryRow row = summary.rows().stream().filter(r -> r.variable().equals(variable)).findFirst()
-                    .orElse(null);
+            SummaryRow row = summaryRows.get(variable);
             page.append("<div class=\"parameter\">\n<h3>").append(escape(variable)).append("</h3>\n<div class=\"plots\">\n");
             if (!densityOnly) {
                 figure(page, variable, "trace", Charts.trace(variable, chains), "Trace of " + variable
@@ -311,7 +327,11 @@ public final class ReportWriter implements OutputWriter {
         page.append("</section>\n");
     }
 
-    private static void shrinkage(StringBuilder page, ShrinkageTable table, int[] figureCount) {
+    private static void shrinkage(StringBuilder page, ShrinkageTable full, int[] figureCount) {
+        // 10^6 units: the figure and the list show units spread evenly over the order by raw estimate
+        List<ShrinkageRow> spread = LongTables.spread(Charts.plotOrder(full), LongTables.UNITS_SHOWN);
+        ShrinkageTable table = spread.size() == full.rows().size() ? full
+                : new ShrinkageTable(full.rawDescription(), full.populationVariable(), spread);
         String variable = table.rows().isEmpty() ? "units" : baseName(table.rows().get(0).variable());
         page.append("<section id=\"shrinkage\">\n<h2>Shrinkage</h2>\n<p>Each unit's raw estimate (")
                 .append(escape(table.rawDescription())).append(", diamond) and its posterior mean (dot) with the"
@@ -319,6 +339,12 @@ public final class ReportWriter implements OutputWriter {
                         + " toward the population")
                 .append(table.populationVariable().map(p -> " mean, " + escape(p) + " (dashed)").orElse(""))
                 .append(". Units are numbered by raw estimate, lowest first; the list below names them.</p>\n");
+        if (table != full) {
+            page.append("<p class=\"note\" data-omitted=\"").append(full.rows().size() - table.rows().size())
+                    .append("\">").append(String.format(Locale.ROOT, "%,d of the %,d units are shown, spread evenly over"
+                            + " the order by raw estimate (the lowest and the highest among them); shrinkage.csv has"
+                            + " every unit.", table.rows().size(), full.rows().size())).append("</p>\n");
+        }
         figure(page, variable, "shrinkage", Charts.shrinkage(table, table.rawDescription()),
                 "Shrinkage of " + table.rows().size() + " units' " + variable, figureCount);
         page.append("<details class=\"units\">\n<summary>The ").append(table.rows().size())
