@@ -126,9 +126,8 @@ final class FitCommand implements Callable<Integer> {
             + " is refused.")
     private boolean overwrite;
 
-    @Option(names = "--draws-memory", paramLabel = "SIZE", description = "Memory the draws may take, e.g. 512m or 2g"
-            + " (default: -Dmuster.draws.memory, else a quarter of the Java heap); draws beyond it go to a temporary file"
-            + " in the output folder, removed at the end, and the summaries read them back: the results are the same.")
+    @Option(names = "--draws-memory", paramLabel = "SIZE", description = "Memory for draws, e.g. 512m (default: a quarter of"
+            + " the heap); the rest go to a temporary file, with the same results.")
     private String drawsMemory;
 
     @Option(names = "--strict", description = "Exit with code 1 when the fit ran but the diagnostics warn (R-hat, ESS,"

@@ -81,6 +81,15 @@ class DrawsMemoryCommandTest {
     }
 
     @Test
+    void collapsedConditionalMeansOnDiskAreTheSame() throws IOException {
+        // the collapsed method keeps a second set of draws, the conditional means (summary.json's Rao-Blackwell means)
+        Path memory = fit("memory", "--method", "collapsed");
+        Path disk = fit("disk", "--method", "collapsed", "--draws-memory", "1");
+        assertSameFiles(memory, disk, "summary.csv", "shrinkage.csv");
+        assertTrue(Files.readString(disk.resolve("summary.json")).contains("mean_rao_blackwell"));
+    }
+
+    @Test
     void aBadSizeIsOneLineBeforeAnyFolder() {
         Path output = dir.resolve("never");
         MainTest.Run run = MainTest.run("fit", "eight-schools", "--draws-memory", "lots", "--output", output.toString());

@@ -92,7 +92,7 @@ public final class CollapsedProvider implements InferenceMethodProvider {
         int[] free = MarginalDensity.freeCoordinates(compiled, layers);
         List<Integer> conditional = conditionalOutputs(model, compiled, layers);
         List<String> conditionalNames = conditional.stream().map(compiled.outputNames()::get).toList();
-        Draws.Builder conditionalMeans = Draws.builder(conditionalNames, config.chains(), config.draws());
+        Draws.Builder conditionalMeans = Draws.builder(conditionalNames, config.chains(), config.draws(), config.storage());
         int[] outputs = conditional.stream().mapToInt(Integer::intValue).toArray();
         Map<String, String> settings = new LinkedHashMap<>(nuts.settings(config.warmup()));
         settings.put("collapsed", layers.stream().map(CollapsibleLayer::describe).collect(Collectors.joining("; ")));
