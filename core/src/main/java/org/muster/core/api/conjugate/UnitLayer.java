@@ -184,10 +184,34 @@ public final class UnitLayer implements CollapsibleLayer {
             double[] m = multiplicities[g];
             double value = 0;
             double derivative = 0;
+            // log Γ(x) and ψ(x) once for every value at which the plain difference does not cancel: x below 10
+            // (|log Γ(x)| is small there) or v at least x; those differences then cost one log each.
+            boolean direct = !(x >= 10);
+            double logGammaX = Double.NaN;
+            double digammaX = Double.NaN;
             for (int i = 0; i < v.length; i++) {
-                SpecialFunctions.gammaDifferences(x, v[i], scratch, 0);
-                value += m[i] * scratch[0];
-                derivative += m[i] * scratch[1];
+                double y = x + v[i];
+                if (x > 0 && y >= 10 && y < Double.POSITIVE_INFINITY && (direct || v[i] >= x)) {
+                    if (logGammaX != logGammaX) {
+                        logGammaX = SpecialFunctions.logGamma(x);
+                        digammaX = SpecialFunctions.digamma(x);
+                    }
+                    double log = Math.log(y);
+                    double inverse = 1 / y;
+                    double f = inverse * inverse;
+                    // Stirling's series for log Γ(y) through B16 and the asymptotic series of ψ(y) through B12,
+                    // both accurate to about 1e-16 for y >= 10, sharing ln y.
+                    double correction = inverse * (1.0 / 12 - f * (1.0 / 360 - f * (1.0 / 1260 - f * (1.0 / 1680
+                            - f * (1.0 / 1188 - f * (691.0 / 360360 - f * (1.0 / 156 - f * (3617.0 / 122400))))))));
+                    double series = f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132
+                            - f * (691.0 / 32760))))));
+                    value += m[i] * ((y - 0.5) * log - y + HALF_LOG_TWO_PI + correction - logGammaX);
+                    derivative += m[i] * (log - 0.5 * inverse - series - digammaX);
+                } else {
+                    SpecialFunctions.gammaDifferences(x, v[i], scratch, 0);
+                    value += m[i] * scratch[0];
+                    derivative += m[i] * scratch[1];
+                }
             }
             scratch[2] = derivative;
             return value;
