@@ -60,11 +60,18 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
     private final int largestGroup;
     /** Whether z's prior mean or sd depends on parameters (else their adjoints are not needed). */
     private final boolean priorVaries;
+    /** Whether every row reads the same member of sigma (one residual sd). */
+    private final boolean sharedScale;
 
     private LinearGaussianLayer(Node parameter, Node child, UnconstrainedBlock block, NodeReader mean, NodeReader scale,
             NodeReader priorMean, NodeReader priorSd, int[] rowStart, int[] rows, int[] memberStart, int[] members,
             boolean priorVaries) {
         this.priorVaries = priorVaries;
+        boolean one = true;
+        for (int i = 1; i < scale.size(); i++) {
+            one &= scale.member(i) == scale.member(0);
+        }
+        this.sharedScale = one;
         this.parameter = parameter;
         this.child = child;
         this.block = block;
@@ -487,6 +494,7 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
         double value = evaluate(w, true);
         int width = width();
         ModelEvaluator base = evaluators[0];
+        double sdSeed = 0;
         for (int g = 0; g < groups; g++) {
             int q = memberStart[g + 1] - memberStart[g];
             for (int r = rowStart[g]; r < rowStart[g + 1]; r++) {
@@ -499,8 +507,16 @@ public final class LinearGaussianLayer implements CollapsibleLayer {
                     offsetSeed -= seed;
                 }
                 base.addAdjoint(mean.base(), mean.member(i), offsetSeed);
-                base.addAdjoint(scale.base(), scale.member(i), w.sdGradient[r]);
+                if (sharedScale) {
+                    // One sigma for every row: its seeds summed here, in row order, and added once.
+                    sdSeed += w.sdGradient[r];
+                } else {
+                    base.addAdjoint(scale.base(), scale.member(i), w.sdGradient[r]);
+                }
             }
+        }
+        if (sharedScale && y.length > 0) {
+            base.addAdjoint(scale.base(), scale.member(0), sdSeed);
         }
         if (priorVaries) {
             for (int k = 0; k < parameter.size(); k++) {
