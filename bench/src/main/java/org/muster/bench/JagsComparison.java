@@ -33,8 +33,8 @@ import org.muster.models.spi.ModelFamily;
  * Muster's Gibbs next to JAGS on the same models and data: rats (beta-binomial) and gamma-poisson with
  * exposures, as {@code bench/jags/*.bug} state them. Both run 4 chains of 1000 warmup (JAGS: burn-in,
  * including its adaptation) and 1000 kept draws; the figure is the minimum bulk ESS over the same
- * variables (alpha, beta, theta[*]; mu, sigma, lambda[*]) per second. Muster's seconds are the chains'
- * warmup and sampling time summed; JAGS's are the CPU seconds of the {@code jags} process minus those
+ * variables (alpha, beta, theta[*]; mu, sigma, lambda[*]) per second. Muster's seconds are the process's
+ * CPU seconds over the fit ({@code -Dbugs.clock=wall}: the chains' warmup and sampling time summed); JAGS's are the CPU seconds of the {@code jags} process minus those
  * of a run that only compiles and initializes (so parsing and start-up are not charged to sampling).
  * JAGS's hyperparameters start as Muster's do (uniform(-2, 2) on the log or logit scale); the unit
  * parameters start where JAGS puts them. Medians over {@code repeats} runs (seeds 1, 2, ...), Muster's after {@value GibbsEfficiency#JIT_RUNS}
