@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Muster's Gibbs next to JAGS on rats and gamma-poisson: min bulk ESS per second and the ratio.
+# Muster's Gibbs next to JAGS on rats and gamma-poisson: min bulk ESS per CPU second (both processes;
+# -Dbugs.clock=wall for Muster's chain clocks) and the ratio.
 # Needs jags (Debian: apt-get install jags). Run from the repository root on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."

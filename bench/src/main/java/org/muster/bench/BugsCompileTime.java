@@ -42,16 +42,24 @@ public final class BugsCompileTime {
         Path dataFile = dir.resolve("data.R");
         Files.writeString(dataFile, data.append(y).append(")\n").append(x).append(")\n").append(g).append(")\n"));
         double[] seconds = new double[10];
+        double[] cpuSeconds = new double[10];
+        double first = 0;
         for (int r = -5; r < seconds.length; r++) {
+            double cpu = JagsComparison.processCpuSeconds();
             long start = System.nanoTime();
             LoadedModel loaded = ModelFiles.load(ModelRequest.of(model, dataFile));
             loaded.model().model().compile();
             double s = (System.nanoTime() - start) / 1e9;
             if (r >= 0) {
                 seconds[r] = s;
+                cpuSeconds[r] = JagsComparison.processCpuSeconds() - cpu;
+            } else if (r == -5) {
+                first = s;
             }
         }
-        System.out.printf(Locale.ROOT, "%d observations: load and compile, median %.3f s (min %.3f s)%n", n,
-                SamplerEfficiency.median(seconds), java.util.Arrays.stream(seconds).min().orElseThrow());
+        System.out.printf(Locale.ROOT, "%d observations: load and compile, median %.3f s (min %.3f s; CPU, all threads,"
+                + " median %.3f s); the first load in this JVM %.3f s%n", n, SamplerEfficiency.median(seconds),
+                java.util.Arrays.stream(seconds).min().orElseThrow(), SamplerEfficiency.median(cpuSeconds), first);
+        System.out.println("model " + model + ", data " + dataFile);
     }
 }

@@ -29,7 +29,8 @@ import org.muster.models.api.DatasetReader;
  * datasets): 4 chains, the same warmup (JAGS: burn-in, with its adaptation) and draws, Muster with the
  * method the model file gets by default (nuts, or gibbs for discrete nodes), JAGS with its own samplers and
  * initial values. The figure is the minimum bulk ESS over the monitored variables (Muster's default monitors,
- * deterministic nodes included) per second: Muster's chains' warmup and sampling seconds summed, JAGS's CPU
+ * deterministic nodes included) per second: Muster's CPU seconds over the fit (all threads; {@code -Dbugs.clock=wall}:
+ * its chains' warmup and sampling seconds summed), JAGS's CPU
  * seconds less those of a run that only compiles and initializes. Medians over {@code repeats} runs, Muster's
  * after {@value GibbsEfficiency#JIT_RUNS} JIT warm-up runs. Needs {@code jags} (Debian package) on the PATH; run
  * from the repository root on an idle machine.
@@ -40,6 +41,9 @@ public final class BugsSideBySide {
 
     private static final Path MODELS = Path.of("lang", "src", "test", "resources", "org", "muster", "lang", "internal",
             "models");
+
+    /** {@code -Dbugs.detail=true}: each run's seconds, minimum ESS and the variable that has it. */
+    private static final boolean DETAIL = Boolean.getBoolean("bugs.detail");
 
     private BugsSideBySide() {
     }
@@ -57,6 +61,9 @@ public final class BugsSideBySide {
         System.out.printf(Locale.ROOT, "%-16s %-6s %12s %12s %8s%n", "model", "muster", "muster ESS/s", "JAGS ESS/s", "ratio");
         try {
             for (Case c : cases) {
+                if (!System.getProperty("bugs.only", c.name()).equals(c.name())) {
+                    continue;
+                }
                 Path dir = Files.createTempDirectory("muster-bugs-" + c.name());
                 Path data = dir.resolve("data.R");
                 Files.writeString(data, c.data());
@@ -98,16 +105,24 @@ public final class BugsSideBySide {
 
     private static double musterEssPerSecond(LoadedModel loaded, ExecutorService pool, int repeats, int warmup, int draws) {
         InferenceMethodProvider method = ServiceLoader.load(InferenceMethodProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals(loaded.defaultMethod())).findFirst().orElseThrow();
+                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals(System.getProperty("bugs.method", loaded.defaultMethod()))).findFirst().orElseThrow();
         List<Double> rates = new ArrayList<>();
         for (int r = 1; r <= repeats + GibbsEfficiency.JIT_RUNS; r++) {
             RunConfig config = RunConfig.builder().chains(4).warmup(warmup).draws(draws).seed(r).executor(pool).build();
+            double cpu = JagsComparison.processCpuSeconds();
             PosteriorDraws fit = (PosteriorDraws) method.create(MethodOptions.of(Map.of())).fit(loaded.model().model(), config,
                     FitListener.NONE);
-            double seconds = fit.chains().stream().mapToDouble(ch -> ch.warmupSeconds() + ch.samplingSeconds()).sum();
+            cpu = JagsComparison.processCpuSeconds() - cpu;
+            double wall = fit.chains().stream().mapToDouble(ch -> ch.warmupSeconds() + ch.samplingSeconds()).sum();
+            double seconds = JagsComparison.WALL ? wall : cpu;
             if (r > GibbsEfficiency.JIT_RUNS) {
                 Draws monitored = loaded.monitored(fit.draws());
-                rates.add(JagsComparison.minBulkEss(monitored, v -> true) / seconds);
+                double ess = JagsComparison.minBulkEss(monitored, v -> true);
+                rates.add(ess / seconds);
+                if (DETAIL) {
+                    System.out.printf(Locale.ROOT, "  muster %.3f s CPU (%.3f s on the chains' clocks), min bulk ESS %.0f (%s)%n", cpu, wall, ess,
+                            JagsComparison.weakest(monitored, v -> true));
+                }
             }
         }
         return SamplerEfficiency.median(rates.stream().mapToDouble(Double::doubleValue).toArray());
@@ -139,7 +154,12 @@ public final class BugsSideBySide {
             sample.append("update ").append(draws).append("\ncoda *, stem(CODA)\nexit\n");
             double total = JagsComparison.jagsCpuSeconds(dir, sample.toString());
             Draws coda = JagsComparison.readCoda(dir);
-            rates.add(JagsComparison.minBulkEss(coda, monitored::contains) / (total - overhead));
+            double ess = JagsComparison.minBulkEss(coda, monitored::contains);
+            rates.add(ess / (total - overhead));
+            if (DETAIL) {
+                System.out.printf(Locale.ROOT, "  jags %.3f s (+%.3f s compile), min bulk ESS %.0f (%s)%n", total - overhead,
+                        overhead, ess, JagsComparison.weakest(coda, monitored::contains));
+            }
         }
         return SamplerEfficiency.median(rates.stream().mapToDouble(Double::doubleValue).toArray());
     }

@@ -33,8 +33,8 @@ import org.muster.models.spi.ModelFamily;
  * Muster's Gibbs next to JAGS on the same models and data: rats (beta-binomial) and gamma-poisson with
  * exposures, as {@code bench/jags/*.bug} state them. Both run 4 chains of 1000 warmup (JAGS: burn-in,
  * including its adaptation) and 1000 kept draws; the figure is the minimum bulk ESS over the same
- * variables (alpha, beta, theta[*]; mu, sigma, lambda[*]) per second. Muster's seconds are the chains'
- * warmup and sampling time summed; JAGS's are the CPU seconds of the {@code jags} process minus those
+ * variables (alpha, beta, theta[*]; mu, sigma, lambda[*]) per second. Muster's seconds are the process's
+ * CPU seconds over the fit ({@code -Dbugs.clock=wall}: the chains' warmup and sampling time summed); JAGS's are the CPU seconds of the {@code jags} process minus those
  * of a run that only compiles and initializes (so parsing and start-up are not charged to sampling).
  * JAGS's hyperparameters start as Muster's do (uniform(-2, 2) on the log or logit scale); the unit
  * parameters start where JAGS puts them. Medians over {@code repeats} runs (seeds 1, 2, ...), Muster's after {@value GibbsEfficiency#JIT_RUNS}
@@ -90,9 +90,11 @@ public final class JagsComparison {
         List<Double> rates = new ArrayList<>();
         for (int r = 1; r <= repeats + GibbsEfficiency.JIT_RUNS; r++) {
             RunConfig config = RunConfig.builder().chains(4).warmup(1000).draws(1000).seed(r).executor(pool).build();
+            double cpu = processCpuSeconds();
             PosteriorDraws fit = (PosteriorDraws) gibbs.create(MethodOptions.of(options)).fit(c.model(), config,
                     FitListener.NONE);
-            double seconds = fit.chains().stream().mapToDouble(ch -> ch.warmupSeconds() + ch.samplingSeconds()).sum();
+            double seconds = WALL ? fit.chains().stream().mapToDouble(ch -> ch.warmupSeconds() + ch.samplingSeconds()).sum()
+                    : processCpuSeconds() - cpu;
             if (r > GibbsEfficiency.JIT_RUNS) {
                 rates.add(minBulkEss(fit.draws(), c.compared()) / seconds);
             }
@@ -196,6 +198,9 @@ public final class JagsComparison {
         return Draws.of(variables, values);
     }
 
+    /** {@code -Dbugs.clock=wall}: Muster's seconds are its chains' wall seconds summed instead of CPU seconds. */
+    static final boolean WALL = "wall".equals(System.getProperty("bugs.clock"));
+
     static double minBulkEss(Draws draws, Predicate<String> compared) {
         double min = Double.POSITIVE_INFINITY;
         for (int v = 0; v < draws.variables().size(); v++) {
@@ -204,6 +209,31 @@ public final class JagsComparison {
             }
         }
         return min;
+    }
+
+    /**
+     * CPU seconds this process has used so far, all threads (chains, JIT compiler, GC): the counterpart of
+     * the {@code jags} process's CPU seconds, so that the machine's other load counts against neither tool.
+     */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() * 1e-9;
+    }
+
+    /** The compared variable with the smallest bulk ESS. */
+    static String weakest(Draws draws, Predicate<String> compared) {
+        double min = Double.POSITIVE_INFINITY;
+        String name = "";
+        for (int v = 0; v < draws.variables().size(); v++) {
+            if (compared.test(draws.variables().get(v))) {
+                double ess = Convergence.essBulk(draws.variable(v));
+                if (ess < min) {
+                    min = ess;
+                    name = draws.variables().get(v);
+                }
+            }
+        }
+        return name;
     }
 
     private static String rDump(Map<String, double[]> data) {

@@ -879,6 +879,14 @@ public final class BugsCompiler {
                 kernel = restricted(Uniform.INSTANCE, spread(lo.values(), total), spread(hi.values(), total), s);
             }
         }
+        if (kernel instanceof Truncated t && arguments.length <= 3 && java.util.Arrays.stream(arguments)
+                .allMatch(a -> a instanceof Number)) {
+            double[] p = new double[3];
+            for (int i = 0; i < arguments.length; i++) {
+                p[i] = ((Number) arguments[i]).doubleValue();
+            }
+            kernel = FixedTruncation.of(t, p[0], p[1], p[2]);
+        }
         return Distribution.of(kernel, arguments);
     }
 
@@ -889,6 +897,11 @@ public final class BugsCompiler {
         } catch (IllegalArgumentException e) {
             throw source.error(s.target().position(), e.getMessage());
         }
+    }
+
+    /** The truncation a kernel stands for, or the kernel. */
+    private static Object truncation(Object kernel) {
+        return kernel instanceof FixedTruncation f ? f.truncated() : kernel;
     }
 
     private static double[] spread(double[] values, int total) {
@@ -946,7 +959,8 @@ public final class BugsCompiler {
             } else if (name.equals("dbeta") && !(x > 0 && x < 1)) {
                 problem = "is not strictly between 0 and 1";
             }
-            if (problem == null && distribution.kernel() instanceof Truncated t && !(x >= t.lower() && x <= t.upper())) {
+            if (problem == null && truncation(distribution.kernel()) instanceof Truncated t
+                    && !(x >= t.lower() && x <= t.upper())) {
                 problem = "is outside the truncation bounds [" + Evaluator.format(t.lower()) + ", "
                         + Evaluator.format(t.upper()) + "]";
             }

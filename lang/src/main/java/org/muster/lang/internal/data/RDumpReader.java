@@ -220,6 +220,10 @@ public final class RDumpReader {
         advance();
         switch (name) {
             case "c" -> {
+                Value numbers = plainNumbers(token);
+                if (numbers != null) {
+                    return numbers;
+                }
                 List<Value> items = arguments(token, false).values;
                 return concatenate(token, items);
             }
@@ -338,6 +342,44 @@ public final class RDumpReader {
         return new Value(out, null, null, null, null, token.position());
     }
 
+    /**
+     * {@code c(...)} of plain numbers, each with an optional sign, as a data vector is mostly written: read in
+     * one pass without a value per element. Null, with the cursor where it was, if anything else comes first
+     * (then the general path reads the call, with its messages).
+     */
+    private Value plainNumbers(Token call) {
+        int start = cursor;
+        double[] out = new double[16];
+        int n = 0;
+        while (true) {
+            Token t = tokens.get(cursor);
+            double sign = 1;
+            int at = cursor;
+            if (t.kind() == Kind.MINUS || t.kind() == Kind.PLUS) {
+                sign = t.kind() == Kind.MINUS ? -1 : 1;
+                at++;
+            }
+            if (at + 1 >= tokens.size() || tokens.get(at).kind() != Kind.NUMBER) {
+                cursor = start;
+                return null;
+            }
+            Kind after = tokens.get(at + 1).kind();
+            if (after != Kind.COMMA && after != Kind.RIGHT_PAREN) {
+                cursor = start;
+                return null;
+            }
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, 2 * n);
+            }
+            out[n++] = sign * tokens.get(at).number();
+            cursor = at + 2;
+            if (after == Kind.RIGHT_PAREN) {
+                return new Value(n == out.length ? out : java.util.Arrays.copyOf(out, n), null, null, null, null,
+                        call.position());
+            }
+        }
+    }
+
     private static final class Arguments {
         final List<String> names = new ArrayList<>();
         final List<Value> values = new ArrayList<>();
@@ -445,6 +487,46 @@ public final class RDumpReader {
         tokens.add(new Token(Kind.END, "", 0, source.position(Math.max(0, text.length() - 1), 1)));
     }
 
+    /** Powers of ten that are exact doubles. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The number in {@code text[start, end)}, as {@link Double#parseDouble} reads it. A plain decimal of at most
+     * 15 digits (as data files mostly hold) is its digits as an integer, exact in a double, divided by an exact
+     * power of ten: one correctly rounded operation, so the same double (Clinger's fast path); others go to
+     * {@code parseDouble}.
+     */
+    private static double decimal(String text, int start, int end) {
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                fraction = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (digits != 0 || c != '0') {
+                    count++;
+                }
+                digits = 10 * digits + (c - '0');
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else {
+                return Double.parseDouble(text.substring(start, end));
+            }
+            if (count > 15) {
+                return Double.parseDouble(text.substring(start, end));
+            }
+        }
+        int scale = Math.max(fraction, 0);
+        if (scale >= POWERS_OF_TEN.length) {
+            return Double.parseDouble(text.substring(start, end));
+        }
+        return digits / POWERS_OF_TEN[scale];
+    }
+
     private int number(String text, int start) {
         int i = start;
         if (text.startsWith("0x", i) || text.startsWith("0X", i)) {
@@ -482,7 +564,7 @@ public final class RDumpReader {
                 i = save;
             }
         }
-        double value = Double.parseDouble(text.substring(start, i));
+        double value = decimal(text, start, i);
         if (i < text.length() && text.charAt(i) == 'L') {
             i++;
         }

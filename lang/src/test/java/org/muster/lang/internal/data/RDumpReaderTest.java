@@ -67,6 +67,48 @@ class RDumpReaderTest {
     }
 
     @Test
+    void longPlainVectorsReadAsTheGeneralPathReadsThem() {
+        // 40 plain numbers (the one-pass path, past its first buffer) against the same with a range at the end
+        // (the general path): the same values, signs and all.
+        StringBuilder plain = new StringBuilder("x <- c(");
+        double[] expected = new double[42];
+        for (int i = 0; i < 40; i++) {
+            expected[i] = (i % 3 == 0 ? -1 : 1) * (i + 0.25);
+            plain.append(i == 0 ? "" : ", ").append(i % 3 == 0 ? "-" : i % 3 == 1 ? "+" : "").append(i + 0.25);
+        }
+        expected[40] = 1;
+        expected[41] = 2;
+        String mixed = plain + ", 1:2)\n";
+        DataTable t = read(plain + ")\ny <- " + mixed.substring(5) + "z <- c(-0, 1)\n");
+        double[] x = get(t, "x").values();
+        assertArrayEquals(java.util.Arrays.copyOf(expected, 40), x);
+        assertArrayEquals(expected, get(t, "y").values());
+        assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(get(t, "z").value(0)));
+        assertArrayEquals(new int[] {40}, get(t, "x").dimensions());
+    }
+
+    @Test
+    void numbersReadAsParseDoubleReadsThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String[] fixed = {"0", "0.0", "007", "1.", ".5", "0.1", "0.3", "123456789012345", "1234567890123456",
+            "0.000000000000000000000001", "9007199254740993", "3.14159265358979", "2.2250738585072014e-308", "1e22", "1E-5"};
+        StringBuilder text = new StringBuilder();
+        java.util.List<String> numbers = new java.util.ArrayList<>(List.of(fixed));
+        for (int i = 0; i < 2000; i++) {
+            numbers.add(String.format(java.util.Locale.ROOT, "%." + random.nextInt(0, 17) + "f",
+                    Math.pow(10, random.nextInt(-6, 9)) * random.nextDouble()));
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            text.append("v").append(i).append(" <- ").append(numbers.get(i)).append('\n');
+        }
+        DataTable t = read(text.toString());
+        for (int i = 0; i < numbers.size(); i++) {
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(numbers.get(i))),
+                    Double.doubleToLongBits(get(t, "v" + i).value(0)), numbers.get(i));
+        }
+    }
+
+    @Test
     void errorsPointAtTheOffendingText() {
         ModelFileException e = assertThrows(ModelFileException.class, () -> read("N <- 10\nx <- c(1, 2 3)\n"));
         assertEquals("d.R:2:13: expected ',' or ')' in c(...) but found '3'\n  x <- c(1, 2 3)\n              ^",
