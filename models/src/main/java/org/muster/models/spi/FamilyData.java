@@ -21,6 +21,9 @@ import org.muster.core.api.TextInput;
  */
 public final class FamilyData {
 
+    /** The most groups a declared J may give: each group is a parameter, so more would not fit a fit's memory. */
+    static final int MAX_GROUPS = 10_000_000;
+
     /** The optional column of 1-based unit indexes. */
     public static final String GROUP = "group";
     /** The optional column of unit labels. */
@@ -266,6 +269,10 @@ public final class FamilyData {
         if (value != Math.rint(value) || value < 1) {
             throw new IllegalArgumentException(data.source() + ", variable '" + GROUP_COUNT + "': '"
                     + TextInput.excerpt(text) + "' is not a number of groups (a whole number >= 1)");
+        }
+        if (value > MAX_GROUPS) {
+            throw new IllegalArgumentException(data.source() + ", variable '" + GROUP_COUNT + "': '"
+                    + TextInput.excerpt(text) + "' groups are more than one fit holds (at most " + MAX_GROUPS + ")");
         }
         return (int) value;
     }

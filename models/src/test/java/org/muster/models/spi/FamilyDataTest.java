@@ -153,6 +153,9 @@ class FamilyDataTest {
                 "column 'group'", "no row has group 2", "without gaps");
         assertMentions(rejected("beta-binomial", "range.json", "{\"J\": 2, \"group\": [1, 3], \"y\": [1, 2], \"n\": [5, 6]}"),
                 "entry 2, variable 'group'", "'3' is not a group index in range", "1 to 2 (J = 2)");
+        assertMentions(rejected("beta-binomial", "huge.json",
+                "{\"J\": 22222222731001, \"group\": [1, 2], \"y\": [1, 2], \"n\": [5, 6]}"),
+                "variable 'J'", "'22222222731001' groups are more than one fit holds (at most 10000000)");
         assertMentions(rejected("beta-binomial", "label.csv", "group,unit,y,n\n1,A,1,5\n1,B,2,6\n"),
                 "line 3", "unit 'B' but group 1 is called 'A' on line 2");
     }
