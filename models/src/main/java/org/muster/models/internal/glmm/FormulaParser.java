@@ -277,6 +277,9 @@ public final class FormulaParser {
     }
 
     /** product := interaction ('*' interaction)*, interaction := NAME (':' NAME)*; expanded into its terms. */
+    /** The most factors a*b*...: their product expands to 2^n - 1 terms. */
+    static final int MAX_PRODUCT_FACTORS = 10;
+
     private List<Term> product() {
         List<List<Token>> factors = new ArrayList<>();
         while (true) {
@@ -292,8 +295,13 @@ public final class FormulaParser {
             }
             take();
         }
-        List<Term> out = new ArrayList<>();
         int count = factors.size();
+        if (count > MAX_PRODUCT_FACTORS) {
+            throw error(text, factors.get(MAX_PRODUCT_FACTORS).get(0).position(), "a product of more than "
+                    + MAX_PRODUCT_FACTORS + " factors with '*'", "it would expand to 2^" + count
+                    + " - 1 terms; write the interactions wanted with ':'");
+        }
+        List<Term> out = new ArrayList<>();
         // every non-empty subset of the factors, smaller interactions first, as R orders a*b*c
         for (int order = 1; order <= count; order++) {
             for (int mask = 1; mask < (1 << count); mask++) {

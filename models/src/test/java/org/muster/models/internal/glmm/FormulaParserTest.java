@@ -81,6 +81,16 @@ class FormulaParserTest {
     }
 
     @Test
+    void aProductOfManyFactorsIsRefusedBeforeItExpands() {
+        // a fuzz finding: k~ x*x*...*x with dozens of factors ran out of memory expanding 2^n - 1 terms
+        assertEquals(1023, FormulaParser.parse("y ~ a*b*c*d*e*f*g*h*i*j").terms().size(),
+                "ten factors still expand");
+        String message = error("y ~ a*b*c*d*e*f*g*h*i*j*k");
+        assertTrue(message.contains("a product of more than 10 factors with '*' at character 25")
+                && message.contains("2^11 - 1 terms"), message);
+    }
+
+    @Test
     void eachParseErrorSaysWhatWasExpectedWhere() {
         assertTrue(error("y x").contains("expected '~' after the response at character 3"), error("y x"));
         assertTrue(error("y ~ ").contains("expected a term"), error("y ~ "));
