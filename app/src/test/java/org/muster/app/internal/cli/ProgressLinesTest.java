@@ -102,7 +102,7 @@ class ProgressLinesTest {
         assertTrue(progress.size() >= 2, Files.readString(err));
         for (String line : progress) {
             assertTrue(line.matches("muster: \\d+ s: ((warmup|sampling), \\d+ of 80600 iterations \\(chain 1 \\d+/40300,"
-                    + " chain 2 \\d+/40300\\)|summaries)"), line);
+                    + " chain 2 \\d+/40300\\)|summaries|writing the files)"), line);
         }
         // no bar's carriage returns: a file gets whole lines
         assertTrue(!Files.readString(err).contains("\r"), Files.readString(err));
